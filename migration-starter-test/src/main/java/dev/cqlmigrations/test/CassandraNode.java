@@ -1,0 +1,67 @@
+package dev.cqlmigrations.test;
+
+import java.net.InetSocketAddress;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+
+/**
+ * A running Cassandra node that tests can connect to: a forked JVM on this machine by default,
+ * or a container where a Docker engine exists.
+ */
+public interface CassandraNode extends AutoCloseable {
+
+	/**
+	 * Address of the node's CQL (native protocol) port.
+	 * @return the contact point
+	 */
+	InetSocketAddress contactPoint();
+
+	/**
+	 * Contact point in the {@code host:port} form used by {@code spring.cassandra.contact-points}.
+	 * @return the contact point as text
+	 */
+	default String contactPointText() {
+		InetSocketAddress address = contactPoint();
+		return address.getHostString() + ":" + address.getPort();
+	}
+
+	/**
+	 * Name of the node's data center, needed by the driver's load balancing policy.
+	 * @return the local data center
+	 */
+	String localDatacenter();
+
+	/**
+	 * User name of a superuser, or {@code null} when the node does not authenticate.
+	 * @return the user name
+	 */
+	String username();
+
+	/**
+	 * Password of {@link #username()}, or {@code null} when the node does not authenticate.
+	 * @return the password
+	 */
+	String password();
+
+	/**
+	 * A session builder already pointing at this node with superuser credentials.
+	 * @return a new builder
+	 */
+	default CqlSessionBuilder sessionBuilder() {
+		CqlSessionBuilder builder = CqlSession.builder()
+			.addContactPoint(contactPoint())
+			.withLocalDatacenter(localDatacenter());
+		if (username() != null) {
+			builder.withAuthCredentials(username(), password());
+		}
+		return builder;
+	}
+
+	/**
+	 * Stops the node and removes what it wrote.
+	 */
+	@Override
+	void close();
+
+}

@@ -1,0 +1,62 @@
+package dev.cqlmigrations.test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * Points {@code spring.cassandra.*} of Spring tests annotated with {@link EmbeddedCassandra} at
+ * the shared node. The properties are added last, so a test's own properties still win.
+ */
+class EmbeddedCassandraContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		if (!TestContextAnnotationUtils.hasAnnotation(testClass, EmbeddedCassandra.class)) {
+			return null;
+		}
+		return new EmbeddedCassandraContextCustomizer();
+	}
+
+	static final class EmbeddedCassandraContextCustomizer implements ContextCustomizer {
+
+		static Map<String, Object> properties(CassandraNode node) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("spring.cassandra.contact-points", node.contactPointText());
+			properties.put("spring.cassandra.local-datacenter", node.localDatacenter());
+			if (node.username() != null) {
+				properties.put("spring.cassandra.username", node.username());
+				properties.put("spring.cassandra.password", node.password());
+			}
+			return properties;
+		}
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			context.getEnvironment()
+				.getPropertySources()
+				.addLast(new MapPropertySource("embeddedCassandra", properties(SharedCassandraNode.get())));
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof EmbeddedCassandraContextCustomizer;
+		}
+
+		@Override
+		public int hashCode() {
+			return EmbeddedCassandraContextCustomizer.class.hashCode();
+		}
+
+	}
+
+}
