@@ -1,0 +1,17 @@
+package dev.cqlmigrations.core;
+
+/**
+ * A rollback request cannot be carried out: nothing is applied, the target is unknown or above the
+ * current version, or an undo script is missing. Nothing was changed.
+ */
+public class RollbackException extends MigrationException {
+
+	/**
+	 * Creates a new instance.
+	 * @param message what is wrong and what to do
+	 */
+	public RollbackException(String message) {
+		super(message);
+	}
+
+}
