@@ -1,0 +1,162 @@
+package dev.cqlmigrations.core;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+
+/**
+ * The history table: every version in one partition, so that reading the whole history is one
+ * query whatever its size. Writes at the configured write consistency, reads at the read
+ * consistency.
+ */
+final class HistoryTable {
+
+	/** The one partition holding the history. */
+	static final String PARTITION = "default";
+
+	private static final String COLUMNS = "version, description, type, script, checksum, undo_script, undo_checksum, "
+			+ "state, statements_done, statements_total, done_checksum, applied_at, rolled_back_at, execution_ms, "
+			+ "installed_by, error, audit";
+
+	private final CqlSession session;
+
+	private final MigrationSettings settings;
+
+	private final String table;
+
+	private PreparedStatement save;
+
+	private PreparedStatement progress;
+
+	private PreparedStatement delete;
+
+	HistoryTable(CqlSession session, MigrationSettings settings) {
+		this.session = session;
+		this.settings = settings;
+		this.table = settings.keyspace() + "." + settings.historyTable();
+	}
+
+	/**
+	 * The CQL creating the table. The table id is derived from its name so that instances racing
+	 * to create it on different coordinators create the very same table.
+	 */
+	String createTableCql() {
+		return "CREATE TABLE IF NOT EXISTS " + this.table + " (scope text, version text, description text, type text, "
+				+ "script text, checksum int, undo_script text, undo_checksum int, state text, statements_done int, "
+				+ "statements_total int, done_checksum int, applied_at timestamp, rolled_back_at timestamp, "
+				+ "execution_ms bigint, installed_by text, error text, audit list<text>, "
+				+ "PRIMARY KEY ((scope), version)) WITH id = " + stableId(this.table);
+	}
+
+	static UUID stableId(String qualifiedTable) {
+		return UUID.nameUUIDFromBytes(("cqlmigrations:" + qualifiedTable).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Reads the whole history in one query.
+	 * @return every entry, ordered by version; empty when the table does not exist yet
+	 */
+	List<HistoryEntry> readAll() {
+		SimpleStatement select = SimpleStatement
+			.newInstance("SELECT " + COLUMNS + " FROM " + this.table + " WHERE scope = ?", PARTITION)
+			.setConsistencyLevel(this.settings.readConsistency())
+			.setIdempotent(true);
+		List<HistoryEntry> entries = new ArrayList<>();
+		try {
+			for (Row row : this.session.execute(select)) {
+				entries.add(toEntry(row));
+			}
+		}
+		catch (InvalidQueryException ex) {
+			if (isMissingTable(ex)) {
+				return List.of();
+			}
+			throw ex;
+		}
+		entries.sort(Comparator.comparing(HistoryEntry::version));
+		return entries;
+	}
+
+	static boolean isMissingTable(InvalidQueryException ex) {
+		String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
+		return message.contains("unconfigured table") || message.contains("does not exist")
+				|| message.contains("doesn't exist");
+	}
+
+	private static HistoryEntry toEntry(Row row) {
+		return new HistoryEntry(MigrationVersion.parse(row.getString("version")), row.getString("description"),
+				MigrationType.valueOf(row.getString("type")), row.getString("script"), boxedInt(row, "checksum"),
+				row.getString("undo_script"), boxedInt(row, "undo_checksum"), HistoryState.valueOf(row.getString("state")),
+				row.getInt("statements_done"), row.getInt("statements_total"), boxedInt(row, "done_checksum"),
+				row.getInstant("applied_at"), row.getInstant("rolled_back_at"), row.getLong("execution_ms"),
+				row.getString("installed_by"), row.getString("error"), row.getList("audit", String.class));
+	}
+
+	private static Integer boxedInt(Row row, String column) {
+		return row.isNull(column) ? null : row.getInt(column);
+	}
+
+	/**
+	 * Writes a whole entry, replacing the row of its version.
+	 * @param entry the entry
+	 */
+	void save(HistoryEntry entry) {
+		if (this.save == null) {
+			this.save = this.session.prepare("INSERT INTO " + this.table + " (scope, " + COLUMNS
+					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		}
+		BoundStatement bound = this.save.bind(PARTITION, entry.version().toString(), entry.description(),
+				entry.type().name(), entry.script(), entry.checksum(), entry.undoScript(), entry.undoChecksum(),
+				entry.state().name(), entry.statementsDone(), entry.statementsTotal(), entry.doneChecksum(),
+				entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(), entry.installedBy(), entry.error(),
+				entry.audit());
+		this.session.execute(bound.setConsistencyLevel(this.settings.writeConsistency()).setIdempotent(true));
+	}
+
+	/**
+	 * Records that another statement ran, cheaply (three columns).
+	 * @param version the version
+	 * @param statementsDone statements done so far
+	 * @param doneChecksum checksum of the statements done
+	 */
+	void recordProgress(MigrationVersion version, int statementsDone, Integer doneChecksum) {
+		if (this.progress == null) {
+			this.progress = this.session.prepare("UPDATE " + this.table
+					+ " SET statements_done = ?, done_checksum = ? WHERE scope = ? AND version = ?");
+		}
+		this.session.execute(this.progress.bind(statementsDone, doneChecksum, PARTITION, version.toString())
+			.setConsistencyLevel(this.settings.writeConsistency())
+			.setIdempotent(true));
+	}
+
+	/**
+	 * Removes the row of a version (repair of a failed first application).
+	 * @param version the version
+	 */
+	void delete(MigrationVersion version) {
+		if (this.delete == null) {
+			this.delete = this.session.prepare("DELETE FROM " + this.table + " WHERE scope = ? AND version = ?");
+		}
+		this.session.execute(this.delete.bind(PARTITION, version.toString())
+			.setConsistencyLevel(this.settings.writeConsistency())
+			.setIdempotent(true));
+	}
+
+	static List<String> withAudit(List<String> audit, String event, String installedBy, Instant at) {
+		List<String> lines = new ArrayList<>(audit);
+		lines.add(at + " " + event + " by " + installedBy);
+		return lines;
+	}
+
+}

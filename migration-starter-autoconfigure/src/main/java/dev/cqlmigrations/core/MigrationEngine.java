@@ -1,0 +1,730 @@
+package dev.cqlmigrations.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.cqlmigrations.core.MigrationRunResult.Direction;
+
+/**
+ * The migration engine: loads and validates the migrations, compares them with the history, and
+ * applies or rolls them back under the cluster-wide lock. Plain Java; the Spring auto-configuration,
+ * the actuator endpoint and the command line all call this class.
+ * <p>
+ * The session should be the engine's own, configured with {@link DdlSessionSettings}; the engine
+ * switches its keyspace with {@code USE} while scripts run.
+ */
+public final class MigrationEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationEngine.class);
+
+	private final CqlSession session;
+
+	private final MigrationSettings settings;
+
+	private final MigrationListener listener;
+
+	private final HistoryTable history;
+
+	private final MigrationLock lock;
+
+	/**
+	 * Creates an engine without a listener.
+	 * @param session the session to run statements on
+	 * @param settings the settings
+	 */
+	public MigrationEngine(CqlSession session, MigrationSettings settings) {
+		this(session, settings, MigrationListener.NONE);
+	}
+
+	/**
+	 * Creates an engine.
+	 * @param session the session to run statements on
+	 * @param settings the settings
+	 * @param listener notified of applied, rolled back and failed migrations
+	 */
+	public MigrationEngine(CqlSession session, MigrationSettings settings, MigrationListener listener) {
+		this.session = Objects.requireNonNull(session, "session");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.listener = (listener != null) ? listener : MigrationListener.NONE;
+		this.history = new HistoryTable(session, settings);
+		this.lock = new MigrationLock(session, settings);
+	}
+
+	/**
+	 * The settings in use.
+	 * @return the settings
+	 */
+	public MigrationSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Loads and validates the migrations on disk and the Java migrations, without the cluster.
+	 * @return the migrations, ordered by version
+	 * @throws MigrationLoadException when a file name, pair or version is invalid
+	 * @throws MigrationScriptException when a script cannot be parsed
+	 */
+	public List<ResolvedMigration> load() {
+		MigrationLoader loader = new MigrationLoader(new ScriptScanner(this.settings.classLoader()),
+				new Placeholders(this.settings.placeholders()));
+		List<ResolvedMigration> migrations = loader.load(this.settings.locations(), this.settings.javaMigrations());
+		if (migrations.isEmpty()) {
+			logger.warn("No migrations found in {}", this.settings.locations());
+		}
+		return migrations;
+	}
+
+	/**
+	 * Status of every migration, from one read of the history.
+	 * @return the report
+	 */
+	public StatusReport status() {
+		List<ResolvedMigration> loaded = load();
+		List<HistoryEntry> entries = this.history.readAll();
+		MigrationPlan plan = MigrationPlan.of(loaded, entries, this.settings.outOfOrder(), null);
+		return new StatusReport(this.settings.keyspace(), versionText(plan.current()), plan.infos(), plan.problems());
+	}
+
+	/**
+	 * Validates the migrations on disk against the history, changing nothing.
+	 * @return the status, when valid
+	 * @throws MigrationValidationException listing every problem
+	 */
+	public StatusReport validate() {
+		StatusReport report = status();
+		if (!report.problems().isEmpty()) {
+			throw new MigrationValidationException(report.problems());
+		}
+		return report;
+	}
+
+	/**
+	 * Who holds the migration lock now.
+	 * @return the holder, or {@code null} when nobody holds it (or the lock table does not exist)
+	 */
+	public String lockHolder() {
+		try {
+			return this.lock.currentHolder();
+		}
+		catch (InvalidQueryException ex) {
+			if (HistoryTable.isMissingTable(ex)) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Applies the pending migrations up to the configured target.
+	 * @return what ran
+	 */
+	public MigrationRunResult migrate() {
+		return migrate(this.settings.target(), false);
+	}
+
+	/**
+	 * Applies the pending migrations.
+	 * @param target the highest version to apply, {@code null} or {@code "latest"} for all
+	 * @param dryRun whether to only report what would run
+	 * @return what ran, or would run
+	 */
+	public MigrationRunResult migrate(String target, boolean dryRun) {
+		long start = System.nanoTime();
+		List<ResolvedMigration> loaded = load();
+		MigrationVersion targetVersion = parseTarget(target);
+		List<HistoryEntry> entries = this.history.readAll();
+		checkTargetExists(targetVersion, loaded, entries);
+		MigrationPlan plan = plan(loaded, entries, targetVersion);
+		String before = versionText(plan.current());
+		boolean baselineFirst = this.settings.baselineOnMigrate() && entries.isEmpty();
+		if (plan.pending().isEmpty() && !baselineFirst) {
+			logger.info("Keyspace {} is up to date at version {} ({} migrations, checked in {} ms)",
+					this.settings.keyspace(), (before != null) ? before : "none", loaded.size(), millisSince(start));
+			return new MigrationRunResult(Direction.UP, dryRun, this.settings.keyspace(), before, before, List.of(), 0,
+					0, millisSince(start));
+		}
+		if (dryRun) {
+			List<MigrationRunItem> items = plan.pending()
+				.stream()
+				.map((pending) -> dryRunItem(pending.migration(), pending.migration().statements()
+					.subList(Math.min(pending.resumeFrom(), pending.migration().statements().size()),
+							pending.migration().statements().size()), pending.migration().script()))
+				.toList();
+			return new MigrationRunResult(Direction.UP, true, this.settings.keyspace(), before, before, items, 0, 0,
+					millisSince(start));
+		}
+		createHistoryTablesIfMissing(entries.isEmpty());
+		try (MigrationLock.Lease lease = this.lock.acquire()) {
+			this.listener.lockAcquired(lease.waited());
+			entries = this.history.readAll();
+			if (this.settings.baselineOnMigrate() && entries.isEmpty()) {
+				this.history.save(baselineEntry(this.settings.baselineVersion(), this.settings.baselineDescription()));
+				logger.info("Baselined empty history of keyspace {} at version {}", this.settings.keyspace(),
+						this.settings.baselineVersion());
+				entries = this.history.readAll();
+			}
+			plan = plan(loaded, entries, targetVersion);
+			before = versionText(plan.current());
+			StatementRunner runner = newRunner();
+			List<MigrationRunItem> items = new ArrayList<>();
+			List<PendingMigration> pending = plan.pending();
+			for (int i = 0; i < pending.size(); i++) {
+				lease.ensureHeld();
+				items.add(applyUp(pending.get(i), i + 1, pending.size(), runner, lease));
+			}
+			this.listener.schemaAgreementAwaited(runner.agreementTime());
+			String after = items.isEmpty() ? before : items.get(items.size() - 1).version();
+			after = laterOf(before, after);
+			long total = millisSince(start);
+			logger.info("Migrated keyspace {} from version {} to {}: {} migrations in {} ms (lock wait {} ms, "
+					+ "schema agreement {} ms)", this.settings.keyspace(), (before != null) ? before : "none", after,
+					items.size(), total, lease.waited().toMillis(), runner.agreementTime().toMillis());
+			return new MigrationRunResult(Direction.UP, false, this.settings.keyspace(), before, after, items,
+					lease.waited().toMillis(), runner.agreementTime().toMillis(), total);
+		}
+	}
+
+	private MigrationPlan plan(List<ResolvedMigration> loaded, List<HistoryEntry> entries, MigrationVersion target) {
+		MigrationPlan plan = MigrationPlan.of(loaded, entries, this.settings.outOfOrder(), target);
+		if (this.settings.validateOnMigrate() && !plan.problems().isEmpty()) {
+			throw new MigrationValidationException(plan.problems());
+		}
+		return plan;
+	}
+
+	private MigrationRunItem applyUp(PendingMigration pending, int position, int count, StatementRunner runner,
+			MigrationLock.Lease lease) {
+		ResolvedMigration migration = pending.migration();
+		String name = "V" + migration.version() + " " + migration.description();
+		logger.info("Applying {} ({}/{}){}", name, position, count,
+				(pending.resumeFrom() > 0) ? " resuming at statement " + (pending.resumeFrom() + 1) : "");
+		long start = System.nanoTime();
+		Instant startedAt = Instant.now();
+		int total = migration.upStepCount();
+		HistoryEntry previous = pending.previous();
+		List<String> audit = (previous != null) ? previous.audit() : List.of();
+		HistoryEntry entry = new HistoryEntry(migration.version(), migration.description(), migration.type(),
+				migration.script(), migration.checksum(), migration.undoScript(), migration.undoChecksum(),
+				HistoryState.IN_PROGRESS, pending.resumeFrom(), total,
+				(migration.type() == MigrationType.JAVA) ? null : ProgressChecksum.of(migration.statements(), pending.resumeFrom()),
+				startedAt, (previous != null) ? previous.rolledBackAt() : null, 0, this.settings.installedBy(), null,
+				audit);
+		this.history.save(entry);
+		List<String> ran = new ArrayList<>();
+		if (migration.type() == MigrationType.JAVA) {
+			runJavaUp(migration, entry, runner);
+			ran.add(migration.script() + ".up()");
+		}
+		else {
+			runner.resetKeyspace();
+			ProgressChecksum done = ProgressChecksum.start();
+			for (int i = 0; i < pending.resumeFrom(); i++) {
+				runner.replayIfUse(migration.statements().get(i).cql());
+				done.add(migration.statements().get(i));
+			}
+			for (int i = pending.resumeFrom(); i < total; i++) {
+				lease.ensureHeld();
+				CqlStatement statement = migration.statements().get(i);
+				runStatement(migration, entry, statement, i, done, runner,
+						pending.resumesAfterCrash() && i == pending.resumeFrom());
+				done.add(statement);
+				ran.add(statement.cql());
+				this.history.recordProgress(migration.version(), i + 1, done.value());
+			}
+		}
+		long millis = millisSince(start);
+		Instant finishedAt = Instant.now();
+		HistoryEntry applied = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
+				entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.APPLIED, total, total,
+				(migration.type() == MigrationType.JAVA) ? null : ProgressChecksum.of(migration.statements(), total),
+				finishedAt, entry.rolledBackAt(), millis, this.settings.installedBy(), null,
+				HistoryTable.withAudit(audit, "APPLIED", this.settings.installedBy(), finishedAt));
+		this.history.save(applied);
+		logger.info("Applied {} in {} ms ({} statements)", name, millis, ran.size());
+		MigrationRunItem item = new MigrationRunItem(migration.version().toString(), migration.description(),
+				migration.type(), migration.script(), ran, millis);
+		this.listener.migrationApplied(item);
+		return item;
+	}
+
+	private void runStatement(ResolvedMigration migration, HistoryEntry entry, CqlStatement statement, int index,
+			ProgressChecksum done, StatementRunner runner, boolean mayHaveRunBefore) {
+		try {
+			runner.run(statement.cql());
+		}
+		catch (SchemaAgreementException ex) {
+			// The statement itself ran: count it, so that a resumed run continues after it.
+			int ranChecksum = ProgressChecksum.of(migration.statements(), index + 1);
+			throw fail(migration, entry, index + 1, ranChecksum, ex, ex);
+		}
+		catch (RuntimeException ex) {
+			if (mayHaveRunBefore && looksAlreadyDone(ex)) {
+				logger.warn("Statement {} of V{} was probably completed by a run that died before recording it ({}); "
+						+ "continuing after it", index + 1, migration.version(), ex.getMessage());
+				return;
+			}
+			String message = "Migration V" + migration.version() + " (" + migration.script() + ") failed at statement "
+					+ (index + 1) + " of " + migration.statements().size() + " (line " + statement.line() + "): "
+					+ ex.getMessage() + "\n  Statement: " + abbreviate(statement.cql()) + "\nThe history records V"
+					+ migration.version() + " as FAILED after " + index + " statements; nothing after the failed "
+					+ "statement ran. Fix that statement (keep the " + index + " before it unchanged) and run the "
+					+ "migration again: it resumes at statement " + (index + 1) + ". If you changed the schema by "
+					+ "hand instead, run 'migrate repair'.";
+			throw fail(migration, entry, index, done.value(), ex,
+					new MigrationExecutionException(message, migration.version(), index, ex));
+		}
+	}
+
+	private void runJavaUp(ResolvedMigration migration, HistoryEntry entry, StatementRunner runner) {
+		runner.resetKeyspace();
+		try {
+			migration.javaMigration().up(this.session);
+			runner.awaitAgreement();
+		}
+		catch (SchemaAgreementException ex) {
+			throw fail(migration, entry, 1, null, ex, ex);
+		}
+		catch (Exception ex) {
+			String message = "Java migration V" + migration.version() + " (" + migration.script() + ") failed: "
+					+ ex.getMessage() + ". The history records it as FAILED; fix it and run the migration again (it "
+					+ "runs again from the start, so make it safe to repeat), or run 'migrate repair' after fixing the "
+					+ "schema by hand.";
+			throw fail(migration, entry, 0, null, ex, new MigrationExecutionException(message, migration.version(), 0, ex));
+		}
+	}
+
+	private MigrationException fail(ResolvedMigration migration, HistoryEntry entry, int statementsDone,
+			Integer doneChecksum, Throwable cause, MigrationException error) {
+		HistoryEntry failed = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
+				entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.FAILED, statementsDone,
+				entry.statementsTotal(), doneChecksum, entry.appliedAt(), entry.rolledBackAt(), 0, entry.installedBy(),
+				String.valueOf(cause.getMessage()),
+				HistoryTable.withAudit(entry.audit(), "FAILED at statement " + (statementsDone + 1),
+						this.settings.installedBy(), Instant.now()));
+		try {
+			this.history.save(failed);
+		}
+		catch (RuntimeException saveFailure) {
+			error.addSuppressed(saveFailure);
+		}
+		logger.error("Migration V{} {} failed: {}", migration.version(), migration.description(), cause.getMessage());
+		this.listener.migrationFailed(migration.version().toString(), migration.description(), error);
+		return error;
+	}
+
+	/**
+	 * Rolls back applied migrations, newest first, with their undo scripts.
+	 * @param request what to roll back
+	 * @return what ran, or would run
+	 * @throws RollbackException when the request cannot be carried out; nothing was changed
+	 */
+	public MigrationRunResult rollback(RollbackRequest request) {
+		long start = System.nanoTime();
+		List<ResolvedMigration> loaded = load();
+		List<HistoryEntry> entries = this.history.readAll();
+		List<ResolvedMigration> toUndo = selectForRollback(loaded, entries, request);
+		String before = versionText(MigrationPlan.of(loaded, entries, true, null).current());
+		if (request.dryRun()) {
+			List<MigrationRunItem> items = toUndo.stream()
+				.map((migration) -> dryRunItem(migration, migration.undoStatements(),
+						(migration.type() == MigrationType.JAVA) ? migration.script() : migration.undoScript()))
+				.toList();
+			return new MigrationRunResult(Direction.DOWN, true, this.settings.keyspace(), before, before, items, 0, 0,
+					millisSince(start));
+		}
+		try (MigrationLock.Lease lease = this.lock.acquire()) {
+			this.listener.lockAcquired(lease.waited());
+			entries = this.history.readAll();
+			toUndo = selectForRollback(loaded, entries, request);
+			Map<MigrationVersion, HistoryEntry> byVersion = new TreeMap<>();
+			entries.forEach((entry) -> byVersion.put(entry.version(), entry));
+			StatementRunner runner = newRunner();
+			List<MigrationRunItem> items = new ArrayList<>();
+			for (int i = 0; i < toUndo.size(); i++) {
+				lease.ensureHeld();
+				items.add(undo(toUndo.get(i), byVersion.get(toUndo.get(i).version()), i + 1, toUndo.size(), runner));
+			}
+			this.listener.schemaAgreementAwaited(runner.agreementTime());
+			String after = versionText(MigrationPlan.of(loaded, this.history.readAll(), true, null).current());
+			logger.info("Rolled back keyspace {} from version {} to {}: {} migrations in {} ms", this.settings.keyspace(),
+					before, (after != null) ? after : "none", items.size(), millisSince(start));
+			return new MigrationRunResult(Direction.DOWN, false, this.settings.keyspace(), before, after, items,
+					lease.waited().toMillis(), runner.agreementTime().toMillis(), millisSince(start));
+		}
+	}
+
+	private List<ResolvedMigration> selectForRollback(List<ResolvedMigration> loaded, List<HistoryEntry> entries,
+			RollbackRequest request) {
+		for (HistoryEntry entry : entries) {
+			if (entry.state() != HistoryState.APPLIED && entry.state() != HistoryState.ROLLED_BACK) {
+				throw new RollbackException("Cannot roll back while V" + entry.version() + " (" + entry.description()
+						+ ") is " + entry.state() + ": complete it with 'migrate up' or clear it with 'migrate repair' "
+						+ "first.");
+			}
+		}
+		List<HistoryEntry> applied = entries.stream()
+			.filter((entry) -> entry.state() == HistoryState.APPLIED && entry.type() != MigrationType.BASELINE)
+			.sorted(Comparator.comparing(HistoryEntry::version).reversed())
+			.toList();
+		if (applied.isEmpty()) {
+			throw new RollbackException("Nothing to roll back: no migration is applied in keyspace "
+					+ this.settings.keyspace() + ".");
+		}
+		MigrationVersion current = applied.get(0).version();
+		List<HistoryEntry> selected;
+		if (request.target() != null && !request.target().isBlank()) {
+			selected = selectAboveTarget(applied, entries, loaded, current, request.target().trim());
+		}
+		else {
+			int steps = (request.steps() != null) ? request.steps() : 1;
+			if (steps < 1) {
+				throw new RollbackException("Invalid number of steps " + steps + ": use 1 or more.");
+			}
+			if (steps > applied.size()) {
+				throw new RollbackException("Cannot roll back " + steps + " migrations: only " + applied.size()
+						+ " are applied in keyspace " + this.settings.keyspace() + " (" + versions(applied) + ").");
+			}
+			selected = applied.subList(0, steps);
+		}
+		Map<MigrationVersion, ResolvedMigration> onDisk = new TreeMap<>();
+		loaded.forEach((migration) -> onDisk.put(migration.version(), migration));
+		List<ResolvedMigration> toUndo = new ArrayList<>();
+		for (HistoryEntry entry : selected) {
+			ResolvedMigration migration = onDisk.get(entry.version());
+			if (migration == null) {
+				throw new RollbackException("V" + entry.version() + " (" + entry.description() + ") cannot be rolled "
+						+ "back: its scripts are no longer in the migration locations. Restore " + entry.script()
+						+ " and its undo script. Nothing was rolled back.");
+			}
+			if (!migration.canUndo()) {
+				throw new RollbackException("V" + entry.version() + " (" + migration.script() + ") has no undo "
+						+ ((migration.type() == MigrationType.JAVA) ? "step (implement down() and canUndo())"
+								: "script: add U" + entry.version() + "__" + migration.description().replace(' ', '_')
+										+ ".cql")
+						+ " to roll it back. Nothing was rolled back.");
+			}
+			toUndo.add(migration);
+		}
+		return toUndo;
+	}
+
+	private List<HistoryEntry> selectAboveTarget(List<HistoryEntry> applied, List<HistoryEntry> entries,
+			List<ResolvedMigration> loaded, MigrationVersion current, String targetText) {
+		MigrationVersion target;
+		try {
+			target = MigrationVersion.parse(targetText);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RollbackException("Invalid rollback target: " + ex.getMessage() + ".");
+		}
+		if (target.isNewerThan(current)) {
+			throw new RollbackException("Rollback target " + target + " is above the current version " + current
+					+ ": a rollback only goes down. Use 'migrate up' to go up.");
+		}
+		if (target.equals(current)) {
+			throw new RollbackException("Nothing to roll back: keyspace " + this.settings.keyspace()
+					+ " is already at version " + current + ".");
+		}
+		boolean known = target.equals(MigrationVersion.parse("0"))
+				|| entries.stream().anyMatch((entry) -> entry.version().equals(target))
+				|| loaded.stream().anyMatch((migration) -> migration.version().equals(target));
+		if (!known) {
+			throw new RollbackException("Unknown rollback target " + target + ": no migration has that version. "
+					+ "Applied versions: " + versions(applied) + " (use 0 to roll back everything).");
+		}
+		entries.stream()
+			.filter((entry) -> entry.type() == MigrationType.BASELINE && entry.version().isNewerThan(target))
+			.findFirst()
+			.ifPresent((baseline) -> {
+				throw new RollbackException("Cannot roll back below the baseline at version " + baseline.version()
+						+ ": the schema before it was not created by migrations.");
+			});
+		return applied.stream().filter((entry) -> entry.version().isNewerThan(target)).toList();
+	}
+
+	private MigrationRunItem undo(ResolvedMigration migration, HistoryEntry entry, int position, int count,
+			StatementRunner runner) {
+		String name = "V" + migration.version() + " " + migration.description();
+		logger.info("Rolling back {} ({}/{})", name, position, count);
+		long start = System.nanoTime();
+		int total = (migration.type() == MigrationType.JAVA) ? 1 : migration.undoStatements().size();
+		// Recorded before the first undo statement: if this process dies, the history says so.
+		HistoryEntry rolling = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
+				entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.ROLLBACK_FAILED, 0, total, null,
+				entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(), this.settings.installedBy(),
+				"rollback started at " + Instant.now() + " and did not finish", entry.audit());
+		this.history.save(rolling);
+		List<String> ran = new ArrayList<>();
+		runner.resetKeyspace();
+		int done = 0;
+		try {
+			if (migration.type() == MigrationType.JAVA) {
+				migration.javaMigration().down(this.session);
+				runner.awaitAgreement();
+				ran.add(migration.script() + ".down()");
+				done = 1;
+			}
+			else {
+				for (CqlStatement statement : migration.undoStatements()) {
+					runner.run(statement.cql());
+					ran.add(statement.cql());
+					done++;
+					this.history.recordProgress(migration.version(), done, null);
+				}
+			}
+		}
+		catch (Exception ex) {
+			String message = "Rollback of V" + migration.version() + " (" + migration.undoScript() + ") failed at undo "
+					+ "statement " + (done + 1) + " of " + total + ": " + ex.getMessage() + ". The history records it as "
+					+ "ROLLBACK_FAILED; the schema is partly undone. Finish or revert the undo by hand, then run "
+					+ "'migrate repair' (it marks V" + migration.version() + " APPLIED again).";
+			RollbackException error = new RollbackException(message);
+			error.initCause(ex);
+			HistoryEntry failed = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
+					entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.ROLLBACK_FAILED, done,
+					total, null, entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(),
+					this.settings.installedBy(), String.valueOf(ex.getMessage()), HistoryTable.withAudit(entry.audit(),
+							"ROLLBACK FAILED at undo statement " + (done + 1), this.settings.installedBy(), Instant.now()));
+			this.history.save(failed);
+			logger.error("Rollback of {} failed: {}", name, ex.getMessage());
+			this.listener.migrationFailed(migration.version().toString(), migration.description(), error);
+			throw error;
+		}
+		long millis = millisSince(start);
+		Instant finishedAt = Instant.now();
+		HistoryEntry rolledBack = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
+				entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.ROLLED_BACK, done, total, null,
+				entry.appliedAt(), finishedAt, millis, this.settings.installedBy(), null,
+				HistoryTable.withAudit(entry.audit(), "ROLLED_BACK", this.settings.installedBy(), finishedAt));
+		this.history.save(rolledBack);
+		logger.info("Rolled back {} in {} ms ({} statements)", name, millis, ran.size());
+		MigrationRunItem item = new MigrationRunItem(migration.version().toString(), migration.description(),
+				migration.type(), (migration.type() == MigrationType.JAVA) ? migration.script() : migration.undoScript(),
+				ran, millis);
+		this.listener.migrationRolledBack(item);
+		return item;
+	}
+
+	/**
+	 * Clears what blocks the next run after an operator fixed the schema by hand: failed and
+	 * unfinished entries are removed (or, for a version that was applied before, marked rolled
+	 * back), failed rollbacks are marked applied again, and changed checksums are accepted.
+	 * @return one sentence per change made
+	 */
+	public List<String> repair() {
+		List<ResolvedMigration> loaded = load();
+		createHistoryTablesIfMissing(this.history.readAll().isEmpty());
+		Map<MigrationVersion, ResolvedMigration> onDisk = new TreeMap<>();
+		loaded.forEach((migration) -> onDisk.put(migration.version(), migration));
+		List<String> actions = new ArrayList<>();
+		try (MigrationLock.Lease lease = this.lock.acquire()) {
+			for (HistoryEntry entry : this.history.readAll()) {
+				String action = repair(entry, onDisk.get(entry.version()));
+				if (action != null) {
+					actions.add(action);
+					logger.info("Repair: {}", action);
+				}
+			}
+		}
+		if (actions.isEmpty()) {
+			logger.info("Repair: nothing to repair in keyspace {}", this.settings.keyspace());
+		}
+		return actions;
+	}
+
+	private String repair(HistoryEntry entry, ResolvedMigration disk) {
+		Instant now = Instant.now();
+		switch (entry.state()) {
+			case FAILED, IN_PROGRESS -> {
+				if (entry.rolledBackAt() == null) {
+					this.history.delete(entry.version());
+					return "V" + entry.version() + ": removed the " + entry.state() + " entry; it runs again from its "
+							+ "first statement";
+				}
+				this.history.save(copy(entry, disk, HistoryState.ROLLED_BACK, 0,
+						HistoryTable.withAudit(entry.audit(), "REPAIRED (was " + entry.state() + ")",
+								this.settings.installedBy(), now)));
+				return "V" + entry.version() + ": cleared the " + entry.state() + " run; it is pending again";
+			}
+			case ROLLBACK_FAILED -> {
+				this.history.save(copy(entry, disk, HistoryState.APPLIED, entry.statementsTotal(),
+						HistoryTable.withAudit(entry.audit(), "REPAIRED (was ROLLBACK_FAILED)",
+								this.settings.installedBy(), now)));
+				return "V" + entry.version() + ": marked APPLIED again after its failed rollback";
+			}
+			case APPLIED -> {
+				if (disk == null || entry.type() == MigrationType.BASELINE) {
+					return null;
+				}
+				if (Objects.equals(entry.checksum(), disk.checksum())
+						&& Objects.equals(entry.undoChecksum(), disk.undoChecksum())
+						&& Objects.equals(entry.description(), disk.description())) {
+					return null;
+				}
+				this.history.save(copy(entry, disk, HistoryState.APPLIED, entry.statementsDone(),
+						HistoryTable.withAudit(entry.audit(), "REPAIRED (checksum " + entry.checksum() + " -> "
+								+ disk.checksum() + ")", this.settings.installedBy(), now)));
+				return "V" + entry.version() + ": accepted the script as it is now on disk (checksum "
+						+ entry.checksum() + " -> " + disk.checksum() + ")";
+			}
+			default -> {
+				return null;
+			}
+		}
+	}
+
+	private HistoryEntry copy(HistoryEntry entry, ResolvedMigration disk, HistoryState state, int statementsDone,
+			List<String> audit) {
+		boolean onDisk = disk != null;
+		return new HistoryEntry(entry.version(), onDisk ? disk.description() : entry.description(), entry.type(),
+				onDisk ? disk.script() : entry.script(), onDisk ? disk.checksum() : entry.checksum(),
+				onDisk ? disk.undoScript() : entry.undoScript(), onDisk ? disk.undoChecksum() : entry.undoChecksum(),
+				state, statementsDone, entry.statementsTotal(),
+				(onDisk && disk.type() != MigrationType.JAVA && statementsDone <= disk.statements().size())
+						? ProgressChecksum.of(disk.statements(), statementsDone) : null,
+				entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(), entry.installedBy(), null, audit);
+	}
+
+	/**
+	 * Marks an existing schema as being at a version, without running scripts: migrations up to
+	 * it never run, later ones do.
+	 * @param version the version the schema is at
+	 * @param description recorded with it, {@code null} for the default
+	 * @throws MigrationException when the history already has migrations
+	 */
+	public void baseline(String version, String description) {
+		MigrationVersion baseline = MigrationSettings.parseVersion(version, "baseline version");
+		createHistoryTablesIfMissing(this.history.readAll().isEmpty());
+		try (MigrationLock.Lease lease = this.lock.acquire()) {
+			List<HistoryEntry> entries = this.history.readAll();
+			if (!entries.isEmpty()) {
+				HistoryEntry latest = entries.get(entries.size() - 1);
+				throw new MigrationException("Cannot baseline keyspace " + this.settings.keyspace() + " at version "
+						+ baseline + ": its history already has " + entries.size() + " entries (latest V"
+						+ latest.version() + " " + latest.state() + "). Baseline is for an existing schema that has "
+						+ "no history yet.");
+			}
+			this.history.save(baselineEntry(baseline.toString(),
+					(description != null) ? description : this.settings.baselineDescription()));
+			logger.info("Baselined keyspace {} at version {}", this.settings.keyspace(), baseline);
+		}
+	}
+
+	private HistoryEntry baselineEntry(String version, String description) {
+		Instant now = Instant.now();
+		return new HistoryEntry(MigrationVersion.parse(version), description, MigrationType.BASELINE, description,
+				null, null, null, HistoryState.APPLIED, 0, 0, null, now, null, 0, this.settings.installedBy(), null,
+				List.of(now + " BASELINE by " + this.settings.installedBy()));
+	}
+
+	/**
+	 * Creates the history keyspace and tables when they may be missing. Safe when many instances
+	 * do it at once: IF NOT EXISTS, table ids derived from names, and schema agreement after each.
+	 */
+	private void createHistoryTablesIfMissing(boolean mayBeMissing) {
+		if (!mayBeMissing) {
+			return;
+		}
+		StatementRunner runner = newRunner();
+		if (this.settings.createKeyspace()) {
+			runner.run("CREATE KEYSPACE IF NOT EXISTS " + this.settings.keyspace() + " WITH replication = "
+					+ this.settings.replication().toCql());
+		}
+		try {
+			runner.run(this.lock.createTableCql());
+			runner.run(this.history.createTableCql());
+		}
+		catch (InvalidQueryException ex) {
+			if (!this.settings.createKeyspace() && HistoryTable.isMissingTable(ex)) {
+				throw new MigrationConfigurationException("Keyspace " + this.settings.keyspace() + " does not exist "
+						+ "and migrations.create-keyspace is false: create the keyspace, or allow the engine to.");
+			}
+			throw ex;
+		}
+	}
+
+	private StatementRunner newRunner() {
+		return new StatementRunner(this.session,
+				new SchemaAgreement(this.session, this.settings.schemaAgreementTimeout()), this.settings.keyspace());
+	}
+
+	private MigrationVersion parseTarget(String target) {
+		if (target == null || target.isBlank() || "latest".equalsIgnoreCase(target.trim())) {
+			return null;
+		}
+		return MigrationSettings.parseVersion(target.trim(), "migrations.target");
+	}
+
+	private void checkTargetExists(MigrationVersion target, List<ResolvedMigration> loaded, List<HistoryEntry> entries) {
+		if (target == null) {
+			return;
+		}
+		boolean exists = loaded.stream().anyMatch((migration) -> migration.version().equals(target))
+				|| entries.stream().anyMatch((entry) -> entry.version().equals(target));
+		if (!exists) {
+			throw new MigrationConfigurationException("Target version " + target + " (migrations.target) does not exist: "
+					+ "known versions are " + loaded.stream().map((m) -> m.version().toString()).collect(Collectors.joining(", "))
+					+ ". Use one of them, or 'latest'.");
+		}
+	}
+
+	private static MigrationRunItem dryRunItem(ResolvedMigration migration, List<CqlStatement> statements,
+			String script) {
+		List<String> texts = (migration.type() == MigrationType.JAVA) ? List.of(migration.script() + " (Java)")
+				: statements.stream().map(CqlStatement::cql).toList();
+		return new MigrationRunItem(migration.version().toString(), migration.description(), migration.type(), script,
+				texts, 0);
+	}
+
+	static boolean looksAlreadyDone(RuntimeException ex) {
+		if (ex instanceof AlreadyExistsException) {
+			return true;
+		}
+		String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
+		return (ex instanceof InvalidQueryException) && (message.contains("already exist")
+				|| message.contains("doesn't exist") || message.contains("does not exist")
+				|| message.contains("conflicts with an existing column") || message.contains("was not found"));
+	}
+
+	private static String versions(List<HistoryEntry> entries) {
+		return entries.stream().map((entry) -> entry.version().toString()).collect(Collectors.joining(", "));
+	}
+
+	private static String laterOf(String a, String b) {
+		if (a == null) {
+			return b;
+		}
+		if (b == null) {
+			return a;
+		}
+		return MigrationVersion.parse(a).isNewerThan(MigrationVersion.parse(b)) ? a : b;
+	}
+
+	private static String versionText(MigrationVersion version) {
+		return (version != null) ? version.toString() : null;
+	}
+
+	private static String abbreviate(String cql) {
+		String oneLine = cql.replaceAll("\\s+", " ");
+		return (oneLine.length() > 200) ? oneLine.substring(0, 200) + "..." : oneLine;
+	}
+
+	private static long millisSince(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+	}
+
+}
