@@ -1,0 +1,130 @@
+package dev.cqlmigrations.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+
+import dev.cqlmigrations.test.CassandraNode;
+import dev.cqlmigrations.test.TestKeyspaces;
+
+/**
+ * A keyspace of its own, a folder of scripts and engines pointing at both, for engine
+ * integration tests against the shared node.
+ */
+final class EngineFixture implements AutoCloseable {
+
+	private static CqlSession sharedDdlSession;
+
+	final String keyspace;
+
+	final Path scripts;
+
+	final CqlSession session;
+
+	EngineFixture(CassandraNode node, Path scripts, String hint) {
+		this.keyspace = TestKeyspaces.unique(hint);
+		this.scripts = scripts;
+		this.session = ddlSession(node);
+	}
+
+	static synchronized CqlSession ddlSession(CassandraNode node) {
+		if (sharedDdlSession == null || sharedDdlSession.isClosed()) {
+			sharedDdlSession = newDdlSession(node);
+		}
+		return sharedDdlSession;
+	}
+
+	static CqlSession newDdlSession(CassandraNode node) {
+		DriverConfigLoader config = DdlSessionSettings
+			.applyTo(DriverConfigLoader.programmaticBuilder(), DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT)
+			.build();
+		return node.sessionBuilder().withConfigLoader(config).build();
+	}
+
+	MigrationSettings.Builder settings() {
+		return MigrationSettings.builder(this.keyspace)
+			.locations(List.of("filesystem:" + this.scripts))
+			.lockWaitTimeout(Duration.ofSeconds(20))
+			.installedBy("it@test");
+	}
+
+	MigrationEngine engine() {
+		return new MigrationEngine(this.session, settings().build());
+	}
+
+	EngineFixture write(String fileName, String content) {
+		try {
+			Files.writeString(this.scripts.resolve(fileName), content, StandardCharsets.UTF_8);
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	EngineFixture delete(String fileName) {
+		try {
+			Files.delete(this.scripts.resolve(fileName));
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Rows of the history as "version:STATE:statements_done". */
+	List<String> history() {
+		if (!tableExists(this.keyspace, "migration_history")) {
+			return List.of();
+		}
+		Map<MigrationVersion, String> rows = new TreeMap<>();
+		for (Row row : this.session.execute("SELECT version, state, statements_done FROM " + this.keyspace
+				+ ".migration_history WHERE scope = 'default'")) {
+			rows.put(MigrationVersion.parse(row.getString("version")),
+					row.getString("version") + ":" + row.getString("state") + ":" + row.getInt("statements_done"));
+		}
+		return new ArrayList<>(rows.values());
+	}
+
+	Row historyRow(String version) {
+		return this.session.execute("SELECT * FROM " + this.keyspace + ".migration_history WHERE scope = 'default' "
+				+ "AND version = ?", version).one();
+	}
+
+	boolean tableExists(String keyspace, String table) {
+		return this.session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND "
+				+ "table_name = ?", keyspace, table).one() != null;
+	}
+
+	boolean keyspaceExists(String keyspace) {
+		return this.session.execute("SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace)
+			.one() != null;
+	}
+
+	List<String> columns(String table) {
+		List<String> columns = new ArrayList<>();
+		for (Row row : this.session.execute("SELECT column_name FROM system_schema.columns WHERE keyspace_name = ? "
+				+ "AND table_name = ?", this.keyspace, table)) {
+			columns.add(row.getString(0));
+		}
+		columns.sort(String::compareTo);
+		return columns;
+	}
+
+	@Override
+	public void close() {
+		// the DDL session is shared by all tests of the JVM
+	}
+
+}
