@@ -1,0 +1,32 @@
+package dev.cqlmigrations.actuate;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.cqlmigrations.core.MigrationInfo;
+import dev.cqlmigrations.core.MigrationVersion;
+import dev.cqlmigrations.core.StatusReport;
+
+/**
+ * Counts the migrations that the next migrate would apply: pending ones up to the configured
+ * target. {@link StatusReport#pendingCount()} ignores the target, so that a service pinned to
+ * an older version would otherwise never look complete.
+ */
+final class PendingMigrations {
+
+	private PendingMigrations() {
+	}
+
+	static int count(StatusReport report, @Nullable String target) {
+		MigrationVersion limit = (target != null && !"latest".equalsIgnoreCase(target)) ? MigrationVersion.parse(target)
+				: null;
+		int pending = 0;
+		for (MigrationInfo info : report.migrations()) {
+			if (info.state().isPending()
+					&& (limit == null || !MigrationVersion.parse(info.version()).isNewerThan(limit))) {
+				pending++;
+			}
+		}
+		return pending;
+	}
+
+}

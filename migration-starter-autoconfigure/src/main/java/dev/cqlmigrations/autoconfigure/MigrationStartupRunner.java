@@ -1,0 +1,140 @@
+package dev.cqlmigrations.autoconfigure;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+
+import dev.cqlmigrations.core.MigrationEngine;
+import dev.cqlmigrations.core.MigrationException;
+import dev.cqlmigrations.core.MigrationRunItem;
+import dev.cqlmigrations.core.MigrationRunResult;
+
+/**
+ * {@link ApplicationListener} used to apply pending migrations through the
+ * {@link MigrationStrategy} when the application is ready. It runs synchronously, so readiness
+ * only turns {@code ACCEPTING_TRAFFIC} once the schema is in place. A failure stops the
+ * application, or, when failures are tolerated, is logged and kept for the health indicator.
+ */
+public final class MigrationStartupRunner implements ApplicationListener<ApplicationReadyEvent>, Ordered {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationStartupRunner.class);
+
+	private final Supplier<MigrationEngine> engine;
+
+	private final @Nullable MigrationStrategy strategy;
+
+	private final boolean dryRun;
+
+	private final boolean failOnError;
+
+	private final AtomicBoolean started = new AtomicBoolean();
+
+	private volatile boolean completed;
+
+	private volatile @Nullable MigrationException failure;
+
+	/**
+	 * Creates a new instance.
+	 * @param engine supplies the engine when the application is ready
+	 * @param strategy the strategy, or {@code null} to apply pending migrations
+	 * @param dryRun whether the default strategy only reports what would run
+	 * @param failOnError whether a failure stops the application
+	 */
+	public MigrationStartupRunner(Supplier<MigrationEngine> engine, @Nullable MigrationStrategy strategy, boolean dryRun,
+			boolean failOnError) {
+		this.engine = engine;
+		this.strategy = strategy;
+		this.dryRun = dryRun;
+		this.failOnError = failOnError;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		// A child context's ready event reaches the parent's listeners too: migrate once.
+		if (!this.started.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			MigrationEngine engine = this.engine.get();
+			if (this.strategy != null) {
+				this.strategy.migrate(engine);
+			}
+			else {
+				migrate(engine);
+			}
+		}
+		catch (RuntimeException ex) {
+			MigrationException failure = asMigrationException(ex);
+			this.failure = failure;
+			if (this.failOnError) {
+				throw failure;
+			}
+			logger.error("Migrations failed; the application keeps running because migrations.fail-on-error is "
+					+ "false, and the 'migrations' health is DOWN: {}", failure.getMessage(), failure);
+		}
+		finally {
+			this.completed = true;
+		}
+	}
+
+	private void migrate(MigrationEngine engine) {
+		MigrationRunResult result = engine.migrate(engine.settings().target(), this.dryRun);
+		if (this.dryRun) {
+			logDryRun(result);
+		}
+	}
+
+	private void logDryRun(MigrationRunResult result) {
+		if (result.migrations().isEmpty()) {
+			logger.info("Dry run (migrations.dry-run=true): keyspace {} is up to date", result.keyspace());
+			return;
+		}
+		StringBuilder report = new StringBuilder();
+		for (MigrationRunItem item : result.migrations()) {
+			report.append("\n  V").append(item.version()).append(' ').append(item.description()).append(" (")
+				.append(item.script()).append(')');
+			item.statements().forEach((statement) -> report.append("\n    ").append(statement).append(';'));
+		}
+		logger.info("Dry run (migrations.dry-run=true), nothing was changed; {} pending migrations of keyspace {} "
+				+ "would run:{}", result.migrations().size(), result.keyspace(), report);
+	}
+
+	private MigrationException asMigrationException(RuntimeException ex) {
+		if (ex instanceof MigrationException migrationException) {
+			return migrationException;
+		}
+		// Driver errors (cluster unreachable, no permission) carry no migration context: add it,
+		// so that the failure analysis names what was being done.
+		return new MigrationException("Migrations could not run: " + ex.getMessage(), ex);
+	}
+
+	/**
+	 * Whether the startup migration has finished, successfully or not.
+	 * @return {@code true} once it ran
+	 */
+	public boolean isCompleted() {
+		return this.completed;
+	}
+
+	/**
+	 * The error of the startup migration, kept when failures are tolerated.
+	 * @return the error, or {@code null} when it succeeded or has not run
+	 */
+	public @Nullable MigrationException getFailure() {
+		return this.failure;
+	}
+
+	@Override
+	public int getOrder() {
+		// Before the application's own ready listeners, which may expect the schema.
+		return Ordered.HIGHEST_PRECEDENCE + 100;
+	}
+
+}
