@@ -96,7 +96,8 @@ public final class CqlScriptSplitter {
 					semicolon();
 				}
 				else if (c == '\'') {
-					quoted('\'', "string literal", "close it with a single quote (write '' for a quote inside a string)");
+					quoted('\'', "string literal",
+							"close it with a single quote (write '' for a quote inside a string)");
 				}
 				else if (c == '"') {
 					quoted('"', "quoted identifier",
@@ -228,19 +229,14 @@ public final class CqlScriptSplitter {
 			}
 		}
 
+		/** Whether the leading tokens are BEGIN BATCH or BEGIN UNLOGGED|COUNTER BATCH. */
 		private static boolean isBatchStart(List<String> tokens) {
-			if (tokens.isEmpty() || !"BEGIN".equals(tokens.get(0))) {
+			if (tokens.size() < 2 || !"BEGIN".equals(tokens.get(0))) {
 				return false;
 			}
-			if (tokens.size() == 2) {
-				return "BATCH".equals(tokens.get(1));
-			}
-			if (tokens.size() == 3) {
-				return "BATCH".equals(tokens.get(1))
-						|| (("UNLOGGED".equals(tokens.get(1)) || "COUNTER".equals(tokens.get(1)))
-								&& "BATCH".equals(tokens.get(2)));
-			}
-			return false;
+			String second = tokens.get(1);
+			return "BATCH".equals(second) || (tokens.size() == 3
+					&& ("UNLOGGED".equals(second) || "COUNTER".equals(second)) && "BATCH".equals(tokens.get(2)));
 		}
 
 		private boolean endsWithApplyBatch() {

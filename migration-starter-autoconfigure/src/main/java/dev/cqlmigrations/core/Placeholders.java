@@ -25,7 +25,9 @@ public final class Placeholders {
 	 */
 	public Placeholders(Map<String, String> values) {
 		Map<String, String> copy = new LinkedHashMap<>();
-		((values != null) ? values : Map.<String, String>of()).forEach((name, value) -> copy.put(name, (value != null) ? value : ""));
+		if (values != null) {
+			values.forEach((name, value) -> copy.put(name, (value != null) ? value : ""));
+		}
 		this.values = Collections.unmodifiableMap(copy);
 	}
 

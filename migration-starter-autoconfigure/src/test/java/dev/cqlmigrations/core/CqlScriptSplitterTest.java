@@ -119,13 +119,15 @@ class CqlScriptSplitterTest {
 
 	@Test
 	void dollarBodyMayContainSingleDollarSigns() {
-		String function = "CREATE FUNCTION f() CALLED ON NULL INPUT RETURNS text LANGUAGE java AS $$ return \"$1;$\"; $$";
+		String function = "CREATE FUNCTION f() CALLED ON NULL INPUT RETURNS text LANGUAGE java "
+				+ "AS $$ return \"$1;$\"; $$";
 		assertThat(cql(function)).containsExactly(function);
 	}
 
 	@Test
 	void lineCommentsAreRemoved() {
-		assertThat(cql("CREATE TABLE t ( -- the table; really\n  k int PRIMARY KEY // key;\n); // done;\nDROP TABLE t;"))
+		assertThat(cql("CREATE TABLE t ( -- the table; really\n  k int PRIMARY KEY // key;\n); // done;\n"
+				+ "DROP TABLE t;"))
 			.containsExactly("CREATE TABLE t (\n  k int PRIMARY KEY\n)", "DROP TABLE t");
 	}
 
@@ -154,7 +156,8 @@ class CqlScriptSplitterTest {
 
 	@Test
 	void trailingBlanksOutsideStringsAreRemovedFromLines() {
-		assertThat(cql("CREATE TABLE t (   \n  k int PRIMARY KEY\t\n)")).containsExactly("CREATE TABLE t (\n  k int PRIMARY KEY\n)");
+		assertThat(cql("CREATE TABLE t (   \n  k int PRIMARY KEY\t\n)"))
+			.containsExactly("CREATE TABLE t (\n  k int PRIMARY KEY\n)");
 	}
 
 	@Test
@@ -232,7 +235,8 @@ class CqlScriptSplitterTest {
 
 	@Test
 	void crlfLineEndingsAreNormalized() {
-		List<CqlStatement> statements = split("DROP TABLE a;\r\n\r\nCREATE TABLE b (\r\n  k int PRIMARY KEY\r\n);\rDROP TABLE c");
+		List<CqlStatement> statements = split(
+				"DROP TABLE a;\r\n\r\nCREATE TABLE b (\r\n  k int PRIMARY KEY\r\n);\rDROP TABLE c");
 		assertThat(statements).extracting(CqlStatement::cql, CqlStatement::line, CqlStatement::column)
 			.containsExactly(tuple("DROP TABLE a", 1, 1), tuple("CREATE TABLE b (\n  k int PRIMARY KEY\n)", 3, 1),
 					tuple("DROP TABLE c", 6, 1));
@@ -259,7 +263,8 @@ class CqlScriptSplitterTest {
 	@Test
 	void unterminatedString() {
 		assertThatExceptionOfType(MigrationScriptException.class)
-			.isThrownBy(() -> split("DROP TABLE a;\nINSERT INTO t (k, v)\n  VALUES (1, 'it''s;\nbroken);\nDROP TABLE b;"))
+			.isThrownBy(() -> split("DROP TABLE a;\nINSERT INTO t (k, v)\n  VALUES (1, 'it''s;\nbroken);\n"
+					+ "DROP TABLE b;"))
 			.satisfies((ex) -> assertThat(ex.getScript()).isEqualTo(SCRIPT))
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3))
 			.satisfies((ex) -> assertThat(ex.getColumn()).isEqualTo(14))
@@ -287,7 +292,8 @@ class CqlScriptSplitterTest {
 	@Test
 	void unterminatedDollarBody() {
 		assertThatExceptionOfType(MigrationScriptException.class)
-			.isThrownBy(() -> split("CREATE FUNCTION f() CALLED ON NULL INPUT RETURNS int LANGUAGE java\nAS $$ return 1;\n"))
+			.isThrownBy(() -> split(
+					"CREATE FUNCTION f() CALLED ON NULL INPUT RETURNS int LANGUAGE java\nAS $$ return 1;\n"))
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(2))
 			.satisfies((ex) -> assertThat(ex.getColumn()).isEqualTo(4))
 			.withMessageContaining("unterminated $$ body starting here; close the function body with $$");
@@ -319,8 +325,8 @@ class CqlScriptSplitterTest {
 	@Test
 	void batchWithoutApplyBatch() {
 		assertThatExceptionOfType(MigrationScriptException.class)
-			.isThrownBy(() -> split("DROP TABLE a;\n\n  BEGIN BATCH\n  INSERT INTO t (k) VALUES (1);\n  INSERT INTO t (k) "
-					+ "VALUES (2);\nDROP TABLE b;"))
+			.isThrownBy(() -> split("DROP TABLE a;\n\n  BEGIN BATCH\n  INSERT INTO t (k) VALUES (1);\n"
+					+ "  INSERT INTO t (k) VALUES (2);\nDROP TABLE b;"))
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(3))
 			.satisfies((ex) -> assertThat(ex.getColumn()).isEqualTo(3))
 			.withMessage("V1__test.cql (line 3, column 3): batch without APPLY BATCH: the statements inside a batch "
@@ -340,7 +346,8 @@ class CqlScriptSplitterTest {
 			.isThrownBy(() -> split("BEGIN BATCH INSERT INTO t (k) VALUES (1); APPLY BATCH\nDROP TABLE t;"))
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(2))
 			.satisfies((ex) -> assertThat(ex.getColumn()).isEqualTo(1))
-			.withMessageContaining("missing ';' after APPLY BATCH: the batch that starts at line 1, column 1 ends there");
+			.withMessageContaining(
+					"missing ';' after APPLY BATCH: the batch that starts at line 1, column 1 ends there");
 	}
 
 	@Test
@@ -361,7 +368,8 @@ class CqlScriptSplitterTest {
 			.doesNotContain("label -> number");
 		assertThat(statements.get(4).cql()).startsWith("CREATE TABLE IF NOT EXISTS \"OrderLines\" (")
 			.endsWith("WITH CLUSTERING ORDER BY (\"Line;No\" ASC)");
-		assertThat(statements.get(5).cql()).isEqualTo("CREATE INDEX IF NOT EXISTS customers_by_name ON customers (name)");
+		assertThat(statements.get(5).cql())
+			.isEqualTo("CREATE INDEX IF NOT EXISTS customers_by_name ON customers (name)");
 		assertThat(statements).extracting(CqlStatement::cql)
 			.noneMatch((cql) -> cql.contains("--") || cql.contains("//") || cql.contains("/*"));
 	}

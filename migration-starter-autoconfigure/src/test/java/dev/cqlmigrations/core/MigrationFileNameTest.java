@@ -45,8 +45,9 @@ class MigrationFileNameTest {
 			"V1..2__x.cql", "V-1__x.cql", " V1__x.cql" })
 	void invalidNames(String fileName) {
 		assertThatExceptionOfType(MigrationLoadException.class).isThrownBy(() -> MigrationFileName.parse(fileName))
-			.withMessage("File '" + fileName + "' is not a valid migration name: expected V<version>__<description>.cql "
-					+ "(up) or U<version>__<description>.cql (undo), e.g. V3__create_users.cql");
+			.withMessage("File '" + fileName + "' is not a valid migration name: expected "
+					+ "V<version>__<description>.cql (up) or U<version>__<description>.cql (undo), "
+					+ "e.g. V3__create_users.cql");
 	}
 
 	@ParameterizedTest

@@ -29,7 +29,8 @@ class MigrationLoaderTest {
 
 	@Test
 	void upAndUndoScripts() throws IOException {
-		String up = "-- users\r\nCREATE TABLE ${keyspace}.users (id uuid PRIMARY KEY);\r\nCREATE INDEX ON ${keyspace}.users (id);";
+		String up = "-- users\r\nCREATE TABLE ${keyspace}.users (id uuid PRIMARY KEY);\r\n"
+				+ "CREATE INDEX ON ${keyspace}.users (id);";
 		String undo = "DROP TABLE ${keyspace}.users;";
 		write("V1__create_users.cql", up);
 		write("U1__drop_users.cql", undo);
@@ -123,9 +124,10 @@ class MigrationLoaderTest {
 		write("V1__ok.cql", "DROP TABLE a;");
 		write("V2_missing_underscore.cql", "DROP TABLE b;");
 		assertThatExceptionOfType(MigrationLoadException.class).isThrownBy(this::load)
-			.withMessage("File 'V2_missing_underscore.cql' (" + location() + "/V2_missing_underscore.cql) is not a valid "
-					+ "migration name: expected V<version>__<description>.cql (up) or U<version>__<description>.cql "
-					+ "(undo), e.g. V3__create_users.cql");
+			.withMessage("File 'V2_missing_underscore.cql' (" + location()
+					+ "/V2_missing_underscore.cql) is not a valid migration name: expected "
+					+ "V<version>__<description>.cql (up) or U<version>__<description>.cql (undo), "
+					+ "e.g. V3__create_users.cql");
 	}
 
 	@Test
@@ -160,7 +162,8 @@ class MigrationLoaderTest {
 		}
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { main.toUri().toURL(), test.toUri().toURL() },
 				null)) {
-			MigrationLoader classpathLoader = new MigrationLoader(new ScriptScanner(classLoader), new Placeholders(null));
+			MigrationLoader classpathLoader = new MigrationLoader(new ScriptScanner(classLoader),
+					new Placeholders(null));
 			assertThatExceptionOfType(MigrationLoadException.class)
 				.isThrownBy(() -> classpathLoader.load(List.of("classpath:db/cassandra"), List.of()))
 				.withMessageStartingWith("Two up scripts for version 1: classpath:db/cassandra/V1__init.cql (in " + main

@@ -18,14 +18,16 @@ class PlaceholdersTest {
 
 	@Test
 	void replacesPlaceholders() {
-		CqlStatement statement = new CqlStatement("CREATE KEYSPACE ${keyspace} WITH replication = ${replication}", 3, 5);
+		CqlStatement statement = new CqlStatement("CREATE KEYSPACE ${keyspace} WITH replication = ${replication}", 3,
+				5);
 		assertThat(this.placeholders.replace("V1__x.cql", statement)).isEqualTo(new CqlStatement(
 				"CREATE KEYSPACE shop WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}", 3, 5));
 	}
 
 	@Test
 	void replacesEveryOccurrence() {
-		CqlStatement statement = new CqlStatement("CREATE TABLE ${keyspace}.a (k int PRIMARY KEY); -- ${keyspace}", 1, 1);
+		CqlStatement statement = new CqlStatement("CREATE TABLE ${keyspace}.a (k int PRIMARY KEY); -- ${keyspace}", 1,
+				1);
 		assertThat(this.placeholders.replace("V1__x.cql", statement).cql())
 			.isEqualTo("CREATE TABLE shop.a (k int PRIMARY KEY); -- shop");
 	}

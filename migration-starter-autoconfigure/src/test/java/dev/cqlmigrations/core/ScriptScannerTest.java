@@ -70,7 +70,8 @@ class ScriptScannerTest {
 
 	@Test
 	void plainJar() throws IOException {
-		Path jar = jar("app.jar", Map.of("db/cassandra/V1__init.cql", "CREATE TABLE t (k int PRIMARY KEY, v text); -- Grüße",
+		Path jar = jar("app.jar", Map.of("db/cassandra/V1__init.cql",
+				"CREATE TABLE t (k int PRIMARY KEY, v text); -- Grüße",
 				"db/cassandra/more/V2__more.cql", "DROP TABLE t;", "db/cassandra/notes.txt", "not a script",
 				"db/cassandra/.trash/V3__old.cql", "hidden", "db/other/V9__other.cql", "elsewhere",
 				"db/cassandra-old/V8__similar_prefix.cql", "not below the location"));
@@ -276,7 +277,8 @@ class ScriptScannerTest {
 	@Test
 	void scriptThatIsNotUtf8() throws IOException {
 		Path root = Files.createDirectories(this.temp.resolve("latin1"));
-		Files.write(root.resolve("V1__a.cql"), "INSERT INTO t (k, v) VALUES (1, 'Grüße');".getBytes(StandardCharsets.ISO_8859_1));
+		Files.write(root.resolve("V1__a.cql"),
+				"INSERT INTO t (k, v) VALUES (1, 'Grüße');".getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(MigrationLoadException.class)
 			.isThrownBy(() -> scanner().scan(List.of("filesystem:" + root)))
 			.withMessage("Migration script filesystem:" + root + "/V1__a.cql is not valid UTF-8 text; save it with "
