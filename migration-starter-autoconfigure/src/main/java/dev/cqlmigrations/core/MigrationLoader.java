@@ -33,7 +33,7 @@ public final class MigrationLoader {
 	 * @param locations the script locations
 	 * @param javaMigrations the Java migrations
 	 * @return the migrations, ordered by version
-	 * @throws MigrationLoadException when the set of migrations is not usable
+	 * @throws MigrationLoadException when the set of migrations is not usable or a script is empty
 	 * @throws MigrationScriptException when a script cannot be split or uses an unknown placeholder
 	 */
 	public List<ResolvedMigration> load(List<String> locations, List<JavaMigration> javaMigrations) {
@@ -127,8 +127,8 @@ public final class MigrationLoader {
 			statements.add(this.placeholders.replace(location, statement));
 		}
 		if (statements.isEmpty()) {
-			throw new MigrationScriptException(location, 0, 0,
-					"empty script: it holds no statement, only whitespace or comments; " + fix);
+			throw new MigrationLoadException(
+					"Empty script " + location + ": it holds no statement, only whitespace or comments; " + fix + ".");
 		}
 		return statements;
 	}
