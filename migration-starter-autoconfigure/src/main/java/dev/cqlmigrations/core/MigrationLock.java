@@ -238,11 +238,6 @@ final class MigrationLock {
 			return this.waited;
 		}
 
-		/** @return who holds this lease */
-		String holder() {
-			return this.holder;
-		}
-
 		@Override
 		public void close() {
 			this.heartbeat.shutdownNow();

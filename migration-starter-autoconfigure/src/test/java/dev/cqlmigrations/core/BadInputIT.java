@@ -71,7 +71,7 @@ class BadInputIT {
 			.write("V2__broken.cql", "CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t (id) VALUES ('oops);\n");
 
 		assertThatExceptionOfType(MigrationScriptException.class).isThrownBy(() -> fixture.engine().migrate())
-			.withMessageContaining("V2__broken.cql (line 2, column 27)")
+			.withMessageContaining("V2__broken.cql (line 2, column 28)")
 			.satisfies((ex) -> assertThat(ex.getLine()).isEqualTo(2));
 		assertNothingChanged(fixture);
 	}
