@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 
 import dev.cqlmigrations.core.MigrationEngine;
@@ -107,12 +108,17 @@ public final class MigrationStartupRunner implements ApplicationListener<Applica
 	}
 
 	private MigrationException asMigrationException(RuntimeException ex) {
-		if (ex instanceof MigrationException migrationException) {
-			return migrationException;
+		// The engine is created on first use, so its errors may come wrapped in bean creation
+		// errors: report the most specific one.
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof MigrationException migrationException) {
+				return migrationException;
+			}
 		}
 		// Driver errors (cluster unreachable, no permission) carry no migration context: add it,
 		// so that the failure analysis names what was being done.
-		return new MigrationException("Migrations could not run: " + ex.getMessage(), ex);
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		return new MigrationException("Migrations could not run: " + cause.getMessage(), ex);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.support.GenericApplicationContext;
@@ -59,6 +60,28 @@ class MigrationStartupRunnerTest {
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.onApplicationEvent(this.ready))
 			.withMessageContaining("All host(s) tried for query failed")
 			.withCauseInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void reportsTheMostSpecificErrorOfAWrappedFailure() {
+		MigrationStartupRunner runner = new MigrationStartupRunner(() -> {
+			throw new BeanCreationException("migrationEngine", "Factory method threw exception",
+					new IllegalStateException("Could not reach any contact point"));
+		}, null, false, true);
+
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.onApplicationEvent(this.ready))
+			.withMessage("Migrations could not run: Could not reach any contact point");
+	}
+
+	@Test
+	void unwrapsAMigrationErrorFromAWrappedFailure() {
+		MigrationException error = new MigrationException("boom");
+		MigrationStartupRunner runner = new MigrationStartupRunner(() -> {
+			throw new BeanCreationException("migrationEngine", "failed", error);
+		}, null, false, true);
+
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.onApplicationEvent(this.ready))
+			.isSameAs(error);
 	}
 
 	@Test
