@@ -91,6 +91,21 @@ class MigrationsEndpointAccessIT {
 		}
 	}
 
+	@Test
+	void aFailingUndoStatementIsAServerError(CassandraNode node) {
+		try (ConfigurableApplicationContext context = application(node, "badundo",
+				"management.endpoint.migrations.access=unrestricted", "migrations.rollback-enabled=true")) {
+			ActuatorClient actuator = actuator(context);
+
+			ActuatorClient.Response response = actuator.post("/migrations/rollback", "{}");
+
+			assertThat(response.status()).isEqualTo(500);
+			assertThat((String) response.read("$.message")).contains("Rollback of V2 (U2__add_note_author.cql) failed")
+				.contains("migrate repair");
+			assertThat((String) actuator.get("/migrations").read("$.migrations[1].state")).isEqualTo("ROLLBACK_FAILED");
+		}
+	}
+
 	private static ConfigurableApplicationContext application(CassandraNode node, String scripts,
 			String... properties) {
 		return TestApplication
