@@ -98,7 +98,8 @@ public class MigrationsEndpoint {
 		}
 		String trimmedTarget = (target != null && !target.isBlank()) ? target.trim() : null;
 		if (trimmedTarget != null && steps != null) {
-			throw new InvalidEndpointRequestException("Give either 'target' or 'steps', not both", "Both target and steps");
+			throw new InvalidEndpointRequestException("Give either 'target' or 'steps', not both",
+					"Both target and steps");
 		}
 		if (steps != null && steps < 1) {
 			throw new InvalidEndpointRequestException("Invalid 'steps' " + steps + ": use 1 or more", "Invalid steps");

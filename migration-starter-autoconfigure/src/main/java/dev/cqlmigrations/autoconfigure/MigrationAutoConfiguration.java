@@ -2,6 +2,7 @@ package dev.cqlmigrations.autoconfigure;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,7 +59,8 @@ public final class MigrationAutoConfiguration {
 	MigrationSettings migrationSettings(MigrationProperties properties,
 			ObjectProvider<CassandraProperties> cassandraProperties, ObjectProvider<JavaMigration> javaMigrations,
 			ObjectProvider<MigrationSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
-		MigrationSettings.Builder builder = MigrationSettings.builder(keyspace(properties, cassandraProperties.getIfAvailable()));
+		MigrationSettings.Builder builder = MigrationSettings
+			.builder(keyspace(properties, cassandraProperties.getIfAvailable()));
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getLocations()).to(builder::locations);
 		map.from(properties.getHistoryTable()).to(builder::historyTable);
@@ -85,7 +87,7 @@ public final class MigrationAutoConfiguration {
 		return builder.build();
 	}
 
-	private static String keyspace(MigrationProperties properties, CassandraProperties cassandraProperties) {
+	private static String keyspace(MigrationProperties properties, @Nullable CassandraProperties cassandraProperties) {
 		if (StringUtils.hasText(properties.getKeyspace())) {
 			return properties.getKeyspace();
 		}
@@ -176,13 +178,14 @@ public final class MigrationAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String property = "migrations.cassandra.contact-points";
 			ConditionMessage.Builder message = ConditionMessage.forCondition("Dedicated migration contact points");
 			boolean set = Binder.get(context.getEnvironment())
-				.bind("migrations.cassandra.contact-points", Bindable.listOf(String.class))
+				.bind(property, Bindable.listOf(String.class))
 				.map((contactPoints) -> !contactPoints.isEmpty())
 				.orElse(false);
-			return set ? ConditionOutcome.match(message.found("property").items("migrations.cassandra.contact-points"))
-					: ConditionOutcome.noMatch(message.didNotFind("property").items("migrations.cassandra.contact-points"));
+			return set ? ConditionOutcome.match(message.found("property").items(property))
+					: ConditionOutcome.noMatch(message.didNotFind("property").items(property));
 		}
 
 	}

@@ -37,9 +37,9 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 					+ "'migrate repair'. Set migrations.out-of-order=true to apply older pending versions.";
 		}
 		if (cause instanceof MigrationLockException lock) {
-			return "Another instance holds the migration lock" + ((lock.getHolder() != null) ? " (" + lock.getHolder()
-					+ ")" : "") + ". Wait for it to finish and restart, or raise migrations.lock.wait-timeout. A crashed "
-					+ "holder's lock expires after migrations.lock.ttl.";
+			String holder = (lock.getHolder() != null) ? " (" + lock.getHolder() + ")" : "";
+			return "Another instance holds the migration lock" + holder + ". Wait for it to finish and restart, or "
+					+ "raise migrations.lock.wait-timeout. A crashed holder's lock expires after migrations.lock.ttl.";
 		}
 		if (cause instanceof SchemaAgreementException) {
 			return "Check that every Cassandra node is up and reachable, or raise "
@@ -48,8 +48,9 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 		if (cause instanceof MigrationExecutionException || cause instanceof RollbackException) {
 			return "Follow the instructions above, then restart the application.";
 		}
-		return "Check the Cassandra connection (spring.cassandra.* or migrations.cassandra.*) and the cause above. To "
-				+ "start the application anyway, set migrations.fail-on-error=false (health 'migrations' is then DOWN).";
+		return "Check the Cassandra connection (spring.cassandra.* or migrations.cassandra.*) and the cause above. "
+				+ "To start the application anyway, set migrations.fail-on-error=false (health 'migrations' is then "
+				+ "DOWN).";
 	}
 
 }

@@ -34,7 +34,7 @@ public final class MigrationSession implements AutoCloseable {
 	 */
 	public synchronized CqlSession getSession() {
 		if (this.closed) {
-			throw new IllegalStateException("The migration session is closed: the application context is shutting down");
+			throw new IllegalStateException("The migration session is closed: the application is shutting down");
 		}
 		if (this.session == null) {
 			this.session = this.sessionFactory.get();

@@ -52,8 +52,9 @@ final class MigrationSessionBuilderFactory {
 	 * @param applicationBuilder supplies the application's session builder, if any; used only
 	 * when there is neither a connection nor dedicated contact points
 	 */
-	MigrationSessionBuilderFactory(MigrationProperties properties, @Nullable CassandraConnectionDetails connectionDetails,
-			@Nullable CassandraProperties cassandraProperties, Supplier<@Nullable CqlSessionBuilder> applicationBuilder) {
+	MigrationSessionBuilderFactory(MigrationProperties properties,
+			@Nullable CassandraConnectionDetails connectionDetails, @Nullable CassandraProperties cassandraProperties,
+			Supplier<@Nullable CqlSessionBuilder> applicationBuilder) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.cassandraProperties = cassandraProperties;
@@ -106,7 +107,10 @@ final class MigrationSessionBuilderFactory {
 	private List<String> contactPoints(MigrationProperties.Cassandra dedicated) {
 		if (!dedicated.getContactPoints().isEmpty()) {
 			int port = (this.cassandraProperties != null) ? this.cassandraProperties.getPort() : DEFAULT_PORT;
-			return dedicated.getContactPoints().stream().map((contactPoint) -> withPort(contactPoint.trim(), port)).toList();
+			return dedicated.getContactPoints()
+				.stream()
+				.map((contactPoint) -> withPort(contactPoint.trim(), port))
+				.toList();
 		}
 		return this.connectionDetails.getContactPoints()
 			.stream()
@@ -141,10 +145,11 @@ final class MigrationSessionBuilderFactory {
 			config.withString(DefaultDriverOption.PROTOCOL_COMPRESSION,
 					cassandra.getCompression().name().toLowerCase(Locale.ROOT));
 		}
-		withDuration(config, DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, cassandra.getConnection().getConnectTimeout());
-		withDuration(config, DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT,
-				cassandra.getConnection().getInitQueryTimeout());
-		withDuration(config, DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, cassandra.getControlconnection().getTimeout());
+		CassandraProperties.Connection connection = cassandra.getConnection();
+		withDuration(config, DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, connection.getConnectTimeout());
+		withDuration(config, DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, connection.getInitQueryTimeout());
+		withDuration(config, DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT,
+				cassandra.getControlconnection().getTimeout());
 	}
 
 	private static void withDuration(ProgrammaticDriverConfigLoaderBuilder config, DefaultDriverOption option,

@@ -48,8 +48,8 @@ public final class MigrationStartupRunner implements ApplicationListener<Applica
 	 * @param dryRun whether the default strategy only reports what would run
 	 * @param failOnError whether a failure stops the application
 	 */
-	public MigrationStartupRunner(Supplier<MigrationEngine> engine, @Nullable MigrationStrategy strategy, boolean dryRun,
-			boolean failOnError) {
+	public MigrationStartupRunner(Supplier<MigrationEngine> engine, @Nullable MigrationStrategy strategy,
+			boolean dryRun, boolean failOnError) {
 		this.engine = engine;
 		this.strategy = strategy;
 		this.dryRun = dryRun;

@@ -31,7 +31,9 @@ public final class MigrationsEndpointAutoConfiguration {
 	MigrationsEndpoint migrationsEndpoint(ObjectProvider<MigrationEngine> engine, Environment environment) {
 		// Bound here rather than taken from MigrationProperties: an application may bring its own
 		// engine with migrations auto-configuration switched off.
-		boolean rollbackEnabled = Binder.get(environment).bind("migrations.rollback-enabled", Boolean.class).orElse(false);
+		boolean rollbackEnabled = Binder.get(environment)
+			.bind("migrations.rollback-enabled", Boolean.class)
+			.orElse(false);
 		return new MigrationsEndpoint(engine::getObject, rollbackEnabled);
 	}
 

@@ -31,7 +31,8 @@ class MigrationsEndpointAccessIT {
 
 			ActuatorClient.Response before = actuator.get("/migrations");
 			assertThat(before.status()).isEqualTo(200);
-			assertThat((String) before.read("$.keyspace")).isEqualTo(context.getEnvironment().getProperty("migrations.keyspace"));
+			assertThat((String) before.read("$.keyspace"))
+				.isEqualTo(context.getEnvironment().getProperty("migrations.keyspace"));
 			assertThat((Integer) before.read("$.pending")).isEqualTo(3);
 			assertThat((Integer) before.read("$.counts.PENDING")).isEqualTo(3);
 			assertThat((List<String>) before.read("$.migrations[*].state")).containsOnly("PENDING");

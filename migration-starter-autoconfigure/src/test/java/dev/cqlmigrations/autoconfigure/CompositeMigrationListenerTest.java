@@ -55,8 +55,8 @@ class CompositeMigrationListenerTest {
 
 		};
 		CompositeMigrationListener composite = new CompositeMigrationListener(List.of(failing, recording));
-		MigrationRunItem item = new MigrationRunItem("2", "add users", MigrationType.CQL, "V2__add_users.cql", List.of(),
-				5);
+		MigrationRunItem item = new MigrationRunItem("2", "add users", MigrationType.CQL, "V2__add_users.cql",
+				List.of(), 5);
 
 		composite.migrationApplied(item);
 		composite.migrationRolledBack(item);

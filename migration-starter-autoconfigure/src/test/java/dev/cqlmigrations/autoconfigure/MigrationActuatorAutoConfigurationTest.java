@@ -97,7 +97,8 @@ class MigrationActuatorAutoConfigurationTest {
 	void doesNotCreateEndpointWhenAccessIsNone() {
 		// As in an application, where enum values are converted leniently ('none' for NONE).
 		this.contextRunner
-			.withInitializer((context) -> context.getEnvironment().setConversionService(new ApplicationConversionService()))
+			.withInitializer(
+					(context) -> context.getEnvironment().setConversionService(new ApplicationConversionService()))
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations",
 					"management.endpoint.migrations.access=none")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));

@@ -151,8 +151,9 @@ class MigrationAutoConfigurationTest {
 
 	@Test
 	void bindsEveryEngineProperty() {
-		this.contextRunner.withPropertyValues("migrations.keyspace=app", "migrations.locations=classpath:a,filesystem:/b",
-				"migrations.history-table=history", "migrations.create-keyspace=false",
+		this.contextRunner.withPropertyValues("migrations.keyspace=app",
+				"migrations.locations=classpath:a,filesystem:/b", "migrations.history-table=history",
+				"migrations.create-keyspace=false",
 				"migrations.replication.strategy=network-topology", "migrations.replication.datacenters.dc1=3",
 				"migrations.replication.datacenters.dc2=2", "migrations.placeholders.table=users",
 				"migrations.placeholders.ttl=86400", "migrations.target=4.1", "migrations.out-of-order=true",
@@ -169,7 +170,8 @@ class MigrationAutoConfigurationTest {
 				assertThat(settings.createKeyspace()).isFalse();
 				assertThat(settings.replication())
 					.isEqualTo(KeyspaceReplication.networkTopology(Map.of("dc1", 3, "dc2", 2)));
-				assertThat(settings.placeholders()).containsOnly(Map.entry("table", "users"), Map.entry("ttl", "86400"));
+				assertThat(settings.placeholders()).containsOnly(Map.entry("table", "users"),
+						Map.entry("ttl", "86400"));
 				assertThat(settings.target()).isEqualTo("4.1");
 				assertThat(settings.outOfOrder()).isTrue();
 				assertThat(settings.validateOnMigrate()).isFalse();
@@ -230,7 +232,8 @@ class MigrationAutoConfigurationTest {
 	void appliesSettingsCustomizers() {
 		this.contextRunner.withPropertyValues("migrations.keyspace=app")
 			.withBean(MigrationSettingsCustomizer.class, () -> (builder) -> builder.installedBy("customized"))
-			.run((context) -> assertThat(context.getBean(MigrationSettings.class).installedBy()).isEqualTo("customized"));
+			.run((context) -> assertThat(context.getBean(MigrationSettings.class).installedBy())
+				.isEqualTo("customized"));
 	}
 
 	@Test

@@ -44,7 +44,9 @@ class MigrationConfigurationMetadataTest {
 
 	@Test
 	void endpointAccessIsReadOnlyByDefault() throws IOException {
-		assertThat(defaultOf(Files.readString(METADATA), "management.endpoint.migrations.access")).isEqualTo("read_only");
+		String json = Files.readString(METADATA);
+
+		assertThat(defaultOf(json, "management.endpoint.migrations.access")).isEqualTo("read_only");
 	}
 
 	@Test

@@ -35,7 +35,8 @@ class MigrationFailureAnalyzerTest {
 		MigrationConfigurationException error = new MigrationConfigurationException(
 				"migrations.lock.ttl is 1000 ms: use at least 3s.");
 
-		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("migrationSettings", "failed", error));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new BeanCreationException("migrationSettings", "failed", error));
 
 		assertThat(analysis.getDescription()).contains("migrations.lock.ttl is 1000 ms: use at least 3s.");
 		assertThat(analysis.getAction()).contains("migrations.*");

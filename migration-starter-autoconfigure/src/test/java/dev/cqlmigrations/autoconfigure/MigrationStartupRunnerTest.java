@@ -87,8 +87,8 @@ class MigrationStartupRunnerTest {
 	@Test
 	void runsTheStrategyOnceEvenWhenReadyIsPublishedAgain() {
 		AtomicInteger runs = new AtomicInteger();
-		MigrationStartupRunner runner = new MigrationStartupRunner(() -> null, (MigrationEngine engine) -> runs.incrementAndGet(),
-				false, true);
+		MigrationStartupRunner runner = new MigrationStartupRunner(() -> null,
+				(MigrationEngine engine) -> runs.incrementAndGet(), false, true);
 
 		runner.onApplicationEvent(this.ready);
 		runner.onApplicationEvent(this.ready);
