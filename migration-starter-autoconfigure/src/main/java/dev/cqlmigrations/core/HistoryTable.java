@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -83,6 +84,11 @@ final class HistoryTable {
 				return List.of();
 			}
 			throw ex;
+		}
+		catch (DriverException ex) {
+			throw new MigrationException("Cannot read the migration history " + this.table + " at "
+					+ this.settings.readConsistency() + ": " + ex.getMessage() + ". Check that enough replicas are up "
+					+ "(nodetool status), or set migrations.consistency.read to a lower level.", ex);
 		}
 		entries.sort(Comparator.comparing(HistoryEntry::version));
 		return entries;
