@@ -58,7 +58,12 @@ public class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
+		// Error pages are public: otherwise a 401 or 403 from another chain, rendered by /error,
+		// would turn into a redirect to the login form.
+		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
 		http.formLogin(Customizer.withDefaults());
 		return http.build();
 	}
