@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.userdetails.User;
@@ -64,11 +65,18 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		addUser("user", "password", "user@example.com", "USER");
-		addUser("admin", "admin", "admin@example.com", "ADMIN");
-		addClient(serviceClient());
-		addClient(webClient());
-		addClient(spaClient());
+		try {
+			addUser("user", "password", "user@example.com", "USER");
+			addUser("admin", "admin", "admin@example.com", "ADMIN");
+			addClient(serviceClient());
+			addClient(webClient());
+			addClient(spaClient());
+		}
+		catch (InvalidDataAccessApiUsageException ex) {
+			throw new IllegalStateException("Cannot add the demo data: the sample's tables are missing ("
+					+ ex.getMostSpecificCause().getMessage() + "). The migrations under db/cassandra create them "
+					+ "on startup unless migrations.enabled is false.", ex);
+		}
 	}
 
 	private void addUser(String username, String password, String email, String role) {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("dev")
 abstract class AuthorizationServerIntegrationTest {
 
-	static final String REDIRECT_URI = "http://127.0.0.1:8080/authorized";
+	static final String REDIRECT_URI = "http://127.0.0.1:9090/authorized";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
