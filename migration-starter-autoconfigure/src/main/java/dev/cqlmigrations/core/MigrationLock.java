@@ -111,6 +111,9 @@ final class MigrationLock {
 			return ownerAfterAmbiguousWrite(owner);
 		}
 		catch (DriverException ex) {
+			if (HistoryTable.isTableBeingCreated(ex)) {
+				return "nobody yet (the lock table is being created)";
+			}
 			throw new MigrationLockException("Cannot take the migration lock in " + this.table + " at "
 					+ this.settings.serialConsistency() + ": " + ex.getMessage() + ". Lightweight transactions need a "
 					+ "quorum of replicas: check that enough nodes are up (nodetool status).", null);
