@@ -94,6 +94,22 @@ class MigrationStartupFailureIT {
 	}
 
 	@Test
+	void anApplicationSessionBoundToAKeyspaceMigrationsWouldCreateIsExplained(CassandraNode node,
+			CapturedOutput output) {
+		String keyspace = TestKeyspaces.unique("app_keyspace");
+
+		// The actuator's Cassandra health indicator opens the application's session before migrations run.
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> TestApplication
+			.builder(node, "spring.cassandra.keyspace-name=" + keyspace, "migrations.locations=classpath:db/it/basic",
+					"migrations.placeholders.orders_ttl=60")
+			.run());
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("bound to keyspace '" + keyspace + "' (spring.cassandra.keyspace-name), which does not exist")
+			.contains("Remove spring.cassandra.keyspace-name");
+	}
+
+	@Test
 	void anUnreachableClusterStopsTheApplicationWithAReadableReport(CassandraNode node, CapturedOutput output) {
 		// Nothing listens on port 1; the application's own settings point at the real node.
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> TestApplication
