@@ -90,7 +90,7 @@ final class StatementRunner {
 			this.session.execute(pinned(cql));
 		}
 		catch (AllNodesFailedException ex) {
-			if (!neverSent(ex)) {
+			if (this.coordinator == null || !neverSent(ex)) {
 				throw ex;
 			}
 			// The coordinator had no open connection, so the statement never left: move to another node.
