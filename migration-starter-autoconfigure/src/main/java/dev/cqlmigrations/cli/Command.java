@@ -12,36 +12,36 @@ import org.jspecify.annotations.Nullable;
 public enum Command {
 
 	/** Apply pending migrations. */
-	UP("up", "[--target V] [--dry-run]", "apply pending migrations, all of them or up to version V",
+	UP("up", "[--target V] [--dry-run]", "Apply pending migrations: all of them, or up to version V.",
 			CommandOption.TARGET, CommandOption.DRY_RUN),
 
 	/** Roll back applied migrations. */
 	DOWN("down", "[--steps N | --target V] [--dry-run]",
-			"roll back the last migration, the last N, or every one above version V (0 for all)",
+			"Roll back the last migration, the last N, or every one above version V (0 for all).",
 			CommandOption.STEPS, CommandOption.TARGET, CommandOption.DRY_RUN),
 
 	/** Show the state of every migration. */
-	STATUS("status", "[--json]", "list every migration with its state, as a table or as JSON", CommandOption.JSON),
+	STATUS("status", "[--json]", "List every migration with its state, as a table or as JSON.", CommandOption.JSON),
 
 	/** Check the scripts against the history. */
-	VALIDATE("validate", "", "check the scripts on disk against the history; exit 1 on any difference"),
+	VALIDATE("validate", "", "Check the scripts against the history; exit status 1 on any difference."),
 
 	/** Clear what blocks the next run after a manual fix. */
-	REPAIR("repair", "", "after fixing the schema by hand: clear failed runs, accept edited scripts"),
+	REPAIR("repair", "", "After fixing the schema by hand: clear failed runs, accept edited scripts."),
 
 	/** Record an existing schema as being at a version. */
 	BASELINE("baseline", "--version V [--description D]",
-			"record an existing schema (with no history yet) as being at version V", CommandOption.VERSION,
+			"Record an existing schema (with no history yet) as being at version V.", CommandOption.VERSION,
 			CommandOption.DESCRIPTION),
 
 	/** Write the next pair of scripts. */
 	CREATE("create", "NAME [--dir DIR]",
-			"write the next V/U script pair into DIR (default " + MigrationFileCreator.DEFAULT_DIRECTORY
-					+ "); needs no cluster",
+			"Write the next V/U script pair into DIR (default " + MigrationFileCreator.DEFAULT_DIRECTORY
+					+ "). Needs no cluster.",
 			CommandOption.DIR),
 
 	/** Print the usage. */
-	HELP("help", "", "show this help");
+	HELP("help", "", "Show this help.");
 
 	private final String name;
 

@@ -6,8 +6,6 @@ package dev.cqlmigrations.cli;
  */
 public final class Usage {
 
-	private static final int COLUMN = 44;
-
 	private Usage() {
 	}
 
@@ -20,30 +18,22 @@ public final class Usage {
 		text.append("Usage: java -jar app.jar migrate <command> [options] [--spring.property=value ...]\n\n");
 		text.append("Commands:\n");
 		for (Command command : Command.values()) {
-			String synopsis = "  " + command.commandName()
-					+ (command.arguments().isEmpty() ? "" : " " + command.arguments());
-			if (synopsis.length() >= COLUMN) {
-				text.append(synopsis).append('\n').append(" ".repeat(COLUMN));
+			text.append("  ").append(command.commandName());
+			if (!command.arguments().isEmpty()) {
+				text.append(' ').append(command.arguments());
 			}
-			else {
-				text.append(synopsis).append(" ".repeat(COLUMN - synopsis.length()));
-			}
-			text.append(command.summary()).append('\n');
+			text.append("\n      ").append(command.summary()).append('\n');
 		}
 		text.append("\nEvery command also takes:\n");
-		text.append(line("  " + CommandOption.DEBUG.synopsis(), "print stack traces and the engine's debug log"));
-		text.append(line("  " + CommandOption.HELP.synopsis(), "show this help"));
-		text.append("\nThe application's configuration applies as usual; Spring properties on the command line are\n");
+		text.append("  ").append(CommandOption.DEBUG.synopsis()).append("   print stack traces and the engine's debug log\n");
+		text.append("  ").append(CommandOption.HELP.synopsis()).append("    show this help\n");
+		text.append("\nThe application's configuration applies as usual. Spring properties on the command line are\n");
 		text.append("--name=value with a dotted name, e.g.\n");
 		text.append("  --spring.cassandra.contact-points=db1:9042 --spring.cassandra.local-datacenter=dc1\n");
-		text.append("  --migrations.keyspace=my_service --migrations.locations=filesystem:src/main/resources/db/cassandra\n");
+		text.append("  --migrations.keyspace=my_service --migrations.locations=filesystem:db/cassandra\n");
 		text.append("\nNAME of create: letters, digits and underscores; spaces and dashes become underscores.\n");
 		text.append("Exit status: 0 done, 1 failed, 2 wrong command line.\n");
 		return text.toString();
-	}
-
-	private static String line(String synopsis, String summary) {
-		return synopsis + " ".repeat(Math.max(1, COLUMN - synopsis.length())) + summary + "\n";
 	}
 
 }
