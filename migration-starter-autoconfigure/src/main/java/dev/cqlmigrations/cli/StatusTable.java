@@ -111,7 +111,8 @@ public final class StatusTable {
 		String state = info.state().name() + (info.checksumDrift() ? " (script changed)" : "");
 		return new String[] { info.version(), info.description(), info.type().name(), state,
 				(info.appliedAt() != null) ? formatInstant(info.appliedAt()) : "",
-				(info.executionMillis() != null && info.appliedAt() != null) ? info.executionMillis() + " ms" : "" };
+				(info.executionMillis() != null && info.appliedAt() != null && info.state() != MigrationState.BASELINE)
+						? info.executionMillis() + " ms" : "" };
 	}
 
 	private static String formatInstant(Instant instant) {
