@@ -9,6 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -18,13 +19,17 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 /**
  * Switches an application started with {@code migrate <command> …} into command-line mode before
  * anything else reads the environment: no web server, no banner, no migration on start, every bean
- * lazy (so nothing connects unless the command needs the cluster), and a console that shows only
- * warnings and the engine's progress lines. Registered in {@code META-INF/spring.factories}; does
- * nothing for any other arguments.
+ * lazy and no health checks, JMX or actuator endpoints (so nothing connects unless the command
+ * needs the cluster), and a console that shows only warnings and the engine's progress lines.
+ * Registered in {@code META-INF/spring.factories}; does nothing for any other arguments.
  * <p>
  * Spring's command-line property source would turn every {@code --option} into a property (and
  * {@code --debug} into Boot's debug mode), so it is switched off and rebuilt from the Spring
  * properties alone ({@code --name=value} with a dotted name, see {@link MigrateCommandLine}).
+ * <p>
+ * When the application fails before the command runs (a bean that cannot be created, say), the
+ * failure is reported the command's way: one line, a stack trace only with {@code --debug}, and
+ * exit status 1.
  */
 public class MigrateModeRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -38,14 +43,21 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 
 	private final @Nullable MigrateCommandLine commandLine;
 
+	private final CommandLineExit exit;
+
 	/**
 	 * Creates a new instance; Spring Boot calls this for every {@link SpringApplication} run.
 	 * @param application the application being run
 	 * @param args its arguments
 	 */
 	public MigrateModeRunListener(SpringApplication application, String[] args) {
+		this(application, args, System::exit);
+	}
+
+	MigrateModeRunListener(SpringApplication application, String[] args, CommandLineExit exit) {
 		this.application = application;
 		this.commandLine = MigrateCommandLine.isMigrateCommand(args) ? MigrateCommandLine.split(args) : null;
+		this.exit = exit;
 	}
 
 	// Before Boot's EventPublishingRunListener (order 0): it runs the environment post-processors
@@ -78,6 +90,19 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 		ConfigurationPropertySources.attach(environment);
 	}
 
+	@Override
+	public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
+		if (this.commandLine == null) {
+			return;
+		}
+		System.err.println("Error: " + FailureMessage.describe(exception));
+		if (this.commandLine.has(CommandOption.DEBUG)) {
+			exception.printStackTrace(System.err);
+		}
+		System.err.flush();
+		this.exit.exit(ExitStatus.FAILED.code());
+	}
+
 	static Map<String, Object> modeProperties(MigrateCommandLine commandLine) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put(ACTIVE_PROPERTY, "true");
@@ -86,6 +111,10 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.main.lazy-initialization", "true");
 		properties.put("spring.main.log-startup-info", "false");
+		// Health contributors and endpoints are created eagerly and would open the application's session.
+		properties.put("management.health.defaults.enabled", "false");
+		properties.put("management.endpoints.access.default", "none");
+		properties.put("spring.jmx.enabled", "false");
 		properties.put("logging.level.root", "WARN");
 		// Progress: "Applying V3 create users (3/7)" and friends.
 		properties.put("logging.level.dev.cqlmigrations.core.MigrationEngine", "INFO");
@@ -93,8 +122,10 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 			properties.put("logging.level.dev.cqlmigrations", "DEBUG");
 			return properties;
 		}
-		// The driver warns about every failed connection attempt; the command reports it once.
+		// The driver warns about every failed connection attempt, Spring about a failed refresh: the
+		// command reports the failure once.
 		properties.put("logging.level.com.datastax.oss.driver", "ERROR");
+		properties.put("logging.level.org.springframework", "ERROR");
 		properties.put("logging.pattern.console", "%msg%n");
 		if (commandLine.has(CommandOption.JSON)) {
 			// Standard output carries the JSON document and nothing else.

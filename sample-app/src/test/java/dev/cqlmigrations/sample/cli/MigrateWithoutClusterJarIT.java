@@ -130,6 +130,23 @@ class MigrateWithoutClusterJarIT {
 			.contains("\tat ");
 	}
 
+	@Test
+	void anInvalidMigrationSettingIsTheEnginesMessageWithStatusOne() {
+		SampleJar.Run run = jar().with("--migrations.lock.ttl=1s").migrate("status");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.lines()).as(run.toString()).singleElement().asString()
+			.startsWith("Error: migrations.lock.ttl is 1000 ms: use at least 3s");
+	}
+
+	@Test
+	void aFailureBeforeTheCommandRunsIsOneLineWithStatusOne() {
+		SampleJar.Run run = jar().with("--spring.config.import=file:/nonexistent/cli.yml").migrate("help");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+		assertThat(run.lines()).as(run.toString()).singleElement().asString()
+			.startsWith("Error: ")
+			.contains("/nonexistent/cli.yml");
+	}
+
 	private static void assertUsageError(SampleJar.Run run, String message) {
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
 		assertThat(run.err()).as(run.toString()).startsWith(message).contains("\nUsage: java -jar app.jar migrate");
