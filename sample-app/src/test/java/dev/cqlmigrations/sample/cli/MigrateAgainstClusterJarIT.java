@@ -56,7 +56,7 @@ class MigrateAgainstClusterJarIT {
 		SampleJar.Run status = this.jar.migrate("status");
 		assertThat(status.exitCode()).as(status.toString()).isZero();
 		assertThat(status.out()).startsWith("Keyspace " + this.keyspace + ": no version applied\n")
-			.contains("| Version | Description    | Type | State   | Applied at (UTC)    | Execution time |")
+			.contains("| Version | Description    | Type | State   | Applied at (UTC) | Execution time |")
 			.contains("| 1       | create users   | CQL  | PENDING |")
 			.contains("| 2       | add user email | CQL  | PENDING |")
 			.contains("| 3       | create orders  | CQL  | PENDING |")
@@ -136,7 +136,6 @@ class MigrateAgainstClusterJarIT {
 		assertThat(target.exitCode()).as(target.toString()).isZero();
 		assertThat(target.out()).contains("Rolling back V3 create orders (1/3)", "Rolling back V1 create users (3/3)",
 				"Rolled back 3 migrations", "version 3 -> no version");
-		assertThat(this.jar.migrate("status").out()).contains("Total: 3 | Applied: 0 | Pending: 3 | Failed: 0");
 	}
 
 	@Test
