@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -120,7 +121,10 @@ class MigrateCommandLineApplicationTest {
 
 	@Test
 	void otherArgumentsLeaveTheApplicationAsItIs() {
-		this.context = application().run("--server.port=0", "--debug-me=1", "status");
+		SpringApplication application = application();
+		// Whatever the test classpath holds: this test is about the environment, not a web server.
+		application.setWebApplicationType(WebApplicationType.NONE);
+		this.context = application.run("--server.port=0", "--debug-me=1", "status");
 		assertThat(this.context.getBeanNamesForType(MigrateCommandRunner.class)).isEmpty();
 		assertThat(this.context.getEnvironment().getProperty("debug-me")).isEqualTo("1");
 		assertThat(this.context.getEnvironment().getProperty("migrations.cli.active")).isNull();
