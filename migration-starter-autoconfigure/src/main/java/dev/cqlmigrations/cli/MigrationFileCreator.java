@@ -12,12 +12,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cqlmigrations.core.MigrationFileName;
+import dev.cqlmigrations.core.MigrationLoadException;
 import dev.cqlmigrations.core.MigrationVersion;
 
 /**
@@ -35,7 +38,8 @@ public final class MigrationFileCreator {
 	/** Where {@code create} writes when no {@code --dir} is given, relative to the working directory. */
 	public static final String DEFAULT_DIRECTORY = "src/main/resources/db/cassandra";
 
-	private static final Pattern SCRIPT = Pattern.compile("([VU])(\\d+)((?:[._]\\d+)*)__(.+)\\.cql");
+	// The first part of a script's version as written, zero-padding included.
+	private static final Pattern FIRST_PART = Pattern.compile("[VU](\\d+)");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]+");
 
@@ -70,7 +74,7 @@ public final class MigrationFileCreator {
 		String description = normalize(name);
 		List<ExistingScript> existing = existingScripts(directory);
 		for (ExistingScript script : existing) {
-			if (script.description().equalsIgnoreCase(description)) {
+			if (script.description().equalsIgnoreCase(description.replace('_', ' '))) {
 				throw new MigrationFileException("A migration named '" + description + "' already exists: "
 						+ directory.resolve(script.fileName()) + ". Choose another name; nothing was written.");
 			}
@@ -127,10 +131,10 @@ public final class MigrationFileCreator {
 		List<ExistingScript> scripts = new ArrayList<>();
 		try (Stream<Path> files = Files.list(directory)) {
 			files.map((file) -> file.getFileName().toString()).forEach((fileName) -> {
-				Matcher matcher = SCRIPT.matcher(fileName);
-				if (matcher.matches()) {
-					scripts.add(new ExistingScript(fileName, matcher.group(2),
-							MigrationVersion.parse(matcher.group(2) + matcher.group(3)), matcher.group(4)));
+				Matcher firstPart = FIRST_PART.matcher(fileName);
+				if (fileName.endsWith(".cql") && firstPart.lookingAt()) {
+					parse(fileName).ifPresent((parsed) -> scripts.add(new ExistingScript(fileName, firstPart.group(1),
+							parsed.version(), parsed.description())));
 				}
 			});
 		}
@@ -138,6 +142,16 @@ public final class MigrationFileCreator {
 			throw new UncheckedIOException("Cannot list " + directory, ex);
 		}
 		return scripts;
+	}
+
+	// The engine's own reading of script names; files it would not load are not migrations.
+	private static Optional<MigrationFileName> parse(String fileName) {
+		try {
+			return Optional.of(MigrationFileName.parse(fileName));
+		}
+		catch (MigrationLoadException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static String nextVersion(List<ExistingScript> existing) {

@@ -79,7 +79,8 @@ class MigrateAgainstClusterJarIT {
 
 		SampleJar.Run status = this.jar.migrate("status");
 		assertThat(status.out()).startsWith("Keyspace " + this.keyspace + ": version 3\n")
-			.containsPattern("\\| 1       \\| create users   \\| CQL  \\| APPLIED \\| \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\| \\d+ ms")
+			.containsPattern("\\| 1       \\| create users   \\| CQL  \\| APPLIED \\| "
+					+ "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\| \\d+ ms")
 			.endsWith("Total: 3 | Applied: 3 | Pending: 0 | Failed: 0\n");
 
 		SampleJar.Run again = this.jar.migrate("up");
