@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
@@ -74,7 +76,7 @@ final class HistoryTable {
 			.setIdempotent(true);
 		List<HistoryEntry> entries = new ArrayList<>();
 		try {
-			for (Row row : this.session.execute(select)) {
+			for (Row row : executeWhileTableIsCreated(select)) {
 				entries.add(toEntry(row));
 			}
 		}
@@ -84,8 +86,45 @@ final class HistoryTable {
 			}
 			throw ex;
 		}
+		catch (DriverException ex) {
+			throw new MigrationException("Cannot read the migration history " + this.table + " at "
+					+ this.settings.readConsistency() + ": " + ex.getMessage() + ". Check that enough replicas are up "
+					+ "(nodetool status), or set migrations.consistency.read to a lower level.", ex);
+		}
 		entries.sort(Comparator.comparing(HistoryEntry::version));
 		return entries;
+	}
+
+	/**
+	 * Runs a read, retrying briefly while another instance is creating the table: a node can know
+	 * the table's schema a moment before it can serve it ("Unknown CF").
+	 */
+	private ResultSet executeWhileTableIsCreated(SimpleStatement select) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.session.execute(select);
+			}
+			catch (DriverException ex) {
+				if (attempt >= 20 || !isTableBeingCreated(ex)) {
+					throw ex;
+				}
+				pause(50L * attempt);
+			}
+		}
+	}
+
+	static boolean isTableBeingCreated(RuntimeException ex) {
+		return String.valueOf(ex.getMessage()).contains("Unknown CF");
+	}
+
+	static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new MigrationException("Interrupted while reading the migration history", interrupted);
+		}
 	}
 
 	static boolean isMissingTable(InvalidQueryException ex) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -108,6 +109,14 @@ final class MigrationLock {
 		}
 		catch (WriteTimeoutException ex) {
 			return ownerAfterAmbiguousWrite(owner);
+		}
+		catch (DriverException ex) {
+			if (HistoryTable.isTableBeingCreated(ex)) {
+				return "nobody yet (the lock table is being created)";
+			}
+			throw new MigrationLockException("Cannot take the migration lock in " + this.table + " at "
+					+ this.settings.serialConsistency() + ": " + ex.getMessage() + ". Lightweight transactions need a "
+					+ "quorum of replicas: check that enough nodes are up (nodetool status).", null);
 		}
 	}
 
@@ -236,11 +245,6 @@ final class MigrationLock {
 		/** @return how long acquiring took */
 		Duration waited() {
 			return this.waited;
-		}
-
-		/** @return who holds this lease */
-		String holder() {
-			return this.holder;
 		}
 
 		@Override

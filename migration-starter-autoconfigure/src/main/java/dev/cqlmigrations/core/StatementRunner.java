@@ -1,13 +1,18 @@
 package dev.cqlmigrations.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.NodeUnavailableException;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs migration statements the way schema changes must run: all through one coordinator, and
@@ -15,6 +20,8 @@ import com.datastax.oss.driver.api.core.metadata.NodeState;
  * resolve to the migrations keyspace, or to the keyspace of a {@code USE} earlier in the script.
  */
 final class StatementRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(StatementRunner.class);
 
 	private static final Pattern SCHEMA_CHANGE = Pattern.compile("(?is)^(CREATE|ALTER|DROP)\\b.*");
 
@@ -26,7 +33,7 @@ final class StatementRunner {
 
 	private final String defaultKeyspace;
 
-	private final Node coordinator;
+	private Node coordinator;
 
 	private String currentKeyspace;
 
@@ -36,17 +43,30 @@ final class StatementRunner {
 		this.session = session;
 		this.agreement = agreement;
 		this.defaultKeyspace = defaultKeyspace;
-		this.coordinator = pickCoordinator(session);
+		this.coordinator = pickCoordinator(session, null);
 	}
 
-	private static Node pickCoordinator(CqlSession session) {
+	private static Node pickCoordinator(CqlSession session, Node excluded) {
 		return session.getMetadata()
 			.getNodes()
 			.values()
 			.stream()
-			.filter((node) -> node.getState() == NodeState.UP)
+			.filter((node) -> node.getState() == NodeState.UP && node != excluded && node.getOpenConnections() > 0)
 			.findFirst()
 			.orElse(null);
+	}
+
+	private SimpleStatement pinned(String cql) {
+		SimpleStatement statement = SimpleStatement.newInstance(cql);
+		return (this.coordinator != null) ? statement.setNode(this.coordinator) : statement;
+	}
+
+	static boolean neverSent(AllNodesFailedException ex) {
+		return !ex.getAllErrors().isEmpty() && ex.getAllErrors()
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.allMatch((error) -> error instanceof NodeUnavailableException);
 	}
 
 	/**
@@ -66,11 +86,20 @@ final class StatementRunner {
 			use(use.group(1));
 			return;
 		}
-		SimpleStatement statement = SimpleStatement.newInstance(cql);
-		if (this.coordinator != null) {
-			statement = statement.setNode(this.coordinator);
+		try {
+			this.session.execute(pinned(cql));
 		}
-		this.session.execute(statement);
+		catch (AllNodesFailedException ex) {
+			if (this.coordinator == null || !neverSent(ex)) {
+				throw ex;
+			}
+			// The coordinator had no open connection, so the statement never left: move to another node.
+			Node unavailable = this.coordinator;
+			this.coordinator = pickCoordinator(this.session, unavailable);
+			logger.warn("Coordinator {} is unavailable; running migrations through {} from now on",
+					unavailable.getEndPoint(), (this.coordinator != null) ? this.coordinator.getEndPoint() : "any node");
+			this.session.execute(pinned(cql));
+		}
 		if (isSchemaChange(cql)) {
 			awaitAgreement();
 		}

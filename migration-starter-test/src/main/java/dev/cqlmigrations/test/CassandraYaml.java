@@ -42,6 +42,10 @@ final class CassandraYaml {
 		line(yaml, "start_native_transport: true");
 		line(yaml, "endpoint_snitch: SimpleSnitch");
 		line(yaml, "auto_snapshot: false");
+		// Tests create hundreds of small tables: no 1 MB slab per memtable, small caches.
+		line(yaml, "memtable_allocation_type: unslabbed_heap_buffers");
+		line(yaml, "key_cache_size: 8MiB");
+		line(yaml, "counter_cache_size: 1MiB");
 		line(yaml, "user_defined_functions_enabled: true");
 		line(yaml, "materialized_views_enabled: true");
 		if (options.authentication()) {

@@ -132,7 +132,7 @@ public final class ForkedCassandraNode implements CassandraNode {
 		List<String> command = new ArrayList<>();
 		command.add(JavaRuntimeLocator.javaExecutable().toString());
 		command.addAll(JAVA17_MODULE_FLAGS);
-		command.add("-Xms" + this.options.heap());
+		command.add("-Xms256m");
 		command.add("-Xmx" + this.options.heap());
 		command.add("-Xss256k");
 		command.add("-XX:+UseG1GC");
@@ -303,6 +303,11 @@ public final class ForkedCassandraNode implements CassandraNode {
 	}
 
 	private void destroy() {
+		if (this.process != null && !this.process.isAlive() && this.process.exitValue() != 0) {
+			// It died by itself: its log is about to be deleted with its directory, so show it now.
+			System.err.println("Cassandra node on " + contactPointText() + " had exited with code "
+					+ this.process.exitValue() + ". Last lines of its log:\n" + logTail());
+		}
 		if (this.process != null) {
 			// A test node's data is throwaway: kill at once instead of a ~6 s drain.
 			this.process.destroyForcibly();

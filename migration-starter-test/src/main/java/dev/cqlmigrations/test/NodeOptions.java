@@ -33,7 +33,7 @@ public record NodeOptions(String address, int nativePort, int storagePort, Strin
 	 * @return the default options
 	 */
 	public static NodeOptions defaults() {
-		return new NodeOptions("127.0.0.1", 0, 0, "512m", true, "cqlmigrations-test", List.of(), null, 0, null,
+		return new NodeOptions("127.0.0.1", 0, 0, "1g", true, "cqlmigrations-test", List.of(), null, 0, null,
 				Duration.ofSeconds(120));
 	}
 

@@ -1,0 +1,87 @@
+package dev.cqlmigrations.sample.embedded;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.cqlmigrations.test.CassandraNode;
+import dev.cqlmigrations.test.ForkedCassandraNode;
+import dev.cqlmigrations.test.NodeOptions;
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Lets the sample run on a machine without Cassandra: when no
+ * {@code spring.cassandra.contact-points} are configured, starts a local Cassandra node in a
+ * forked JVM (data in a temporary directory, stopped and removed when the application exits)
+ * and points {@code spring.cassandra.*} at it. {@code sample.embedded-cassandra.enabled=false}
+ * turns this off.
+ */
+public class EmbeddedCassandraEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Property that turns the embedded node off. */
+	public static final String ENABLED_PROPERTY = "sample.embedded-cassandra.enabled";
+
+	static final String PROPERTY_SOURCE_NAME = "sampleEmbeddedCassandra";
+
+	private final Log logger;
+
+	private final Supplier<CassandraNode> nodeStarter;
+
+	/**
+	 * Creates a new instance; Spring Boot calls this constructor.
+	 * @param logFactory the factory of logs replayed once logging is set up
+	 */
+	public EmbeddedCassandraEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this(logFactory.getLog(EmbeddedCassandraEnvironmentPostProcessor.class),
+				() -> ForkedCassandraNode.start(NodeOptions.defaults()));
+	}
+
+	EmbeddedCassandraEnvironmentPostProcessor(Log logger, Supplier<CassandraNode> nodeStarter) {
+		this.logger = logger;
+		this.nodeStarter = nodeStarter;
+	}
+
+	// After the configuration files and profiles have been read.
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Binder binder = Binder.get(environment);
+		if (!binder.bind(ENABLED_PROPERTY, Boolean.class).orElse(true)) {
+			return;
+		}
+		if (binder.bind("spring.cassandra.contact-points", Bindable.listOf(String.class)).isBound()) {
+			return;
+		}
+		this.logger.info("No spring.cassandra.contact-points configured: starting a local Cassandra node "
+				+ "(set " + ENABLED_PROPERTY + "=false to turn this off)");
+		CassandraNode node = this.nodeStarter.get();
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(node)));
+		this.logger.info("Local Cassandra node listening on " + node.contactPointText()
+				+ "; its data is removed when the application stops");
+	}
+
+	static Map<String, Object> properties(CassandraNode node) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.cassandra.contact-points", node.contactPointText());
+		properties.put("spring.cassandra.local-datacenter", node.localDatacenter());
+		if (node.username() != null) {
+			properties.put("spring.cassandra.username", node.username());
+			properties.put("spring.cassandra.password", node.password());
+		}
+		return properties;
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.cqlmigrations.sample.embedded;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.cqlmigrations.test.CassandraNode;
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedCassandraEnvironmentPostProcessorTest {
+
+	private final AtomicInteger starts = new AtomicInteger();
+
+	private final EmbeddedCassandraEnvironmentPostProcessor postProcessor = new EmbeddedCassandraEnvironmentPostProcessor(
+			LogFactory.getLog(getClass()), () -> {
+				this.starts.incrementAndGet();
+				return new FakeNode();
+			});
+
+	@Test
+	void startsANodeAndPointsTheApplicationAtItWhenNoContactPointsAreConfigured() {
+		MockEnvironment environment = new MockEnvironment();
+
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(this.starts).hasValue(1);
+		assertThat(environment.getProperty("spring.cassandra.contact-points")).isEqualTo("127.0.0.1:19042");
+		assertThat(environment.getProperty("spring.cassandra.local-datacenter")).isEqualTo("datacenter1");
+		assertThat(environment.getProperty("spring.cassandra.username")).isEqualTo("cassandra");
+		assertThat(environment.getProperty("spring.cassandra.password")).isEqualTo("cassandra");
+	}
+
+	@Test
+	void staysOutOfTheWayWhenContactPointsAreConfigured() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.cassandra.contact-points",
+				"cassandra.example.com:9042");
+
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(this.starts).hasValue(0);
+		assertThat(environment.getProperty("spring.cassandra.contact-points")).isEqualTo("cassandra.example.com:9042");
+	}
+
+	@Test
+	void seesContactPointsGivenAsAList() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.cassandra.contact-points[0]",
+				"cassandra.example.com:9042");
+
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(this.starts).hasValue(0);
+	}
+
+	@Test
+	void canBeTurnedOff() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty(EmbeddedCassandraEnvironmentPostProcessor.ENABLED_PROPERTY, "false");
+
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(this.starts).hasValue(0);
+		assertThat(environment.getPropertySources().contains(EmbeddedCassandraEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+			.isFalse();
+	}
+
+	@Test
+	void isRegisteredWithSpringBoot() throws IOException {
+		Properties factories = PropertiesLoaderUtils
+			.loadProperties(new ClassPathResource("META-INF/spring.factories"));
+
+		assertThat(factories.getProperty(EnvironmentPostProcessor.class.getName()))
+			.contains(EmbeddedCassandraEnvironmentPostProcessor.class.getName());
+	}
+
+	private static final class FakeNode implements CassandraNode {
+
+		@Override
+		public InetSocketAddress contactPoint() {
+			return InetSocketAddress.createUnresolved("127.0.0.1", 19042);
+		}
+
+		@Override
+		public String localDatacenter() {
+			return "datacenter1";
+		}
+
+		@Override
+		public String username() {
+			return "cassandra";
+		}
+
+		@Override
+		public String password() {
+			return "cassandra";
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}
