@@ -1,0 +1,32 @@
+package dev.cqlmigrations.cli;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One parsed {@code migrate} command line. Values not given are {@code null} (or {@code false}).
+ *
+ * @param command the command
+ * @param target {@code --target}: version to migrate up to, or to roll back down to
+ * @param steps {@code --steps}: number of migrations to roll back
+ * @param dryRun {@code --dry-run}
+ * @param json {@code --json}
+ * @param version {@code --version} of a baseline
+ * @param description {@code --description} of a baseline
+ * @param name the NAME of {@code create}
+ * @param dir {@code --dir} of {@code create}
+ * @param debug {@code --debug}: print stack traces
+ */
+public record MigrateCommand(Command command, @Nullable String target, @Nullable Integer steps, boolean dryRun,
+		boolean json, @Nullable String version, @Nullable String description, @Nullable String name,
+		@Nullable String dir, boolean debug) {
+
+	/**
+	 * A command without options.
+	 * @param command the command
+	 * @return the command line
+	 */
+	public static MigrateCommand of(Command command) {
+		return new MigrateCommand(command, null, null, false, false, null, null, null, null, false);
+	}
+
+}
