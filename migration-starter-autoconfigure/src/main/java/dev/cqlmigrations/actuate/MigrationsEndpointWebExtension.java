@@ -68,10 +68,8 @@ public class MigrationsEndpointWebExtension {
 			return error(STATUS_CONFLICT, ex.getMessage());
 		}
 		catch (RollbackException ex) {
-			// Refusals change nothing and have no cause; a failed undo statement is the cause of
-			// the exception reporting it, and leaves the schema rolled back in part.
-			return error((ex.getCause() != null) ? WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR : STATUS_CONFLICT,
-					ex.getMessage());
+			// A refusal: nothing was changed. A failed undo statement is a MigrationExecutionException (500).
+			return error(STATUS_CONFLICT, ex.getMessage());
 		}
 		catch (MigrationException ex) {
 			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, ex.getMessage());

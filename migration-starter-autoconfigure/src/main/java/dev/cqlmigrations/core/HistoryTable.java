@@ -84,7 +84,9 @@ final class HistoryTable {
 			if (isMissingTable(ex)) {
 				return List.of();
 			}
-			throw ex;
+			throw new MigrationException("Table " + this.table + " exists but is not a migration history this engine "
+					+ "can read: " + ex.getMessage() + ". Point migrations.history-table (or migrations.keyspace) at "
+					+ "another table; the engine creates its own.", ex);
 		}
 		catch (DriverException ex) {
 			throw new MigrationException("Cannot read the migration history " + this.table + " at "

@@ -492,8 +492,7 @@ public final class MigrationEngine {
 					+ "statement " + (done + 1) + " of " + total + ": " + ex.getMessage() + ". The history records it as "
 					+ "ROLLBACK_FAILED; the schema is partly undone. Finish or revert the undo by hand, then run "
 					+ "'migrate repair' (it marks V" + migration.version() + " APPLIED again).";
-			RollbackException error = new RollbackException(message);
-			error.initCause(ex);
+			MigrationExecutionException error = new MigrationExecutionException(message, migration.version(), done, ex);
 			HistoryEntry failed = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
 					entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.ROLLBACK_FAILED, done,
 					total, null, entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(),

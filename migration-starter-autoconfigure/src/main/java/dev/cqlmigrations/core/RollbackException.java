@@ -2,7 +2,8 @@ package dev.cqlmigrations.core;
 
 /**
  * A rollback request cannot be carried out: nothing is applied, the target is unknown or above the
- * current version, or an undo script is missing. Nothing was changed.
+ * current version, or an undo script is missing. Nothing was changed. (An undo statement that fails in
+ * the cluster is reported as a {@link MigrationExecutionException}.)
  */
 public class RollbackException extends MigrationException {
 

@@ -156,7 +156,7 @@ class RollbackIT {
 			.write("U1__a.cql", "DROP TABLE no_such_table;");
 		fixture.engine().migrate();
 
-		assertThatExceptionOfType(RollbackException.class)
+		assertThatExceptionOfType(MigrationExecutionException.class)
 			.isThrownBy(() -> fixture.engine().rollback(RollbackRequest.last()))
 			.withMessageContaining("Rollback of V1 (U1__a.cql) failed at undo statement 1 of 1")
 			.withMessageContaining("ROLLBACK_FAILED");
