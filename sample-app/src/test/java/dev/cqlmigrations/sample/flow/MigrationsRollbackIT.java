@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An administrator undoes the last migration over HTTP, V7 (the index that lets users sign in
- * with their e-mail address): the index is really gone and the history says so. Users and anonymous
- * callers cannot roll back. The next start of the application, on the same keyspace, applies V7
- * again.
+ * with their e-mail address): the index is really gone and the history says so. Users and
+ * anonymous callers cannot roll back. The next start of the application, on the same keyspace,
+ * applies V7 again.
  */
 @EmbeddedCassandra
 class MigrationsRollbackIT {
@@ -41,7 +41,8 @@ class MigrationsRollbackIT {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
-	void onlyAnAdministratorRollsBackTheEmailIndexAndTheNextStartCreatesItAgain(CassandraNode node, CqlSession session) {
+	void onlyAnAdministratorRollsBackTheEmailIndexAndTheNextStartCreatesItAgain(CassandraNode node,
+			CqlSession session) {
 		List<String> scripts = SampleMigrations.upScripts();
 		assertThat(scripts.get(scripts.size() - 1)).isEqualTo("V7__index_user_email.cql");
 

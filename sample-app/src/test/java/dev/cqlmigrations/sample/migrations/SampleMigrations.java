@@ -49,7 +49,8 @@ public final class SampleMigrations {
 	 */
 	public static List<String> upScripts() {
 		try {
-			Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:db/cassandra/V*.cql");
+			Resource[] scripts = new PathMatchingResourcePatternResolver()
+				.getResources("classpath:db/cassandra/V*.cql");
 			return Arrays.stream(scripts)
 				.map(Resource::getFilename)
 				.sorted(Comparator.comparing((name) -> MigrationFileName.parse(name).version()))
