@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.cqlmigrations.cli.MigrateModeRunListener;
 import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.ForkedCassandraNode;
 import dev.cqlmigrations.test.NodeOptions;
@@ -24,6 +25,12 @@ import org.springframework.core.env.MapPropertySource;
  * forked JVM (data in a temporary directory, stopped and removed when the application exits)
  * and points {@code spring.cassandra.*} at it. {@code sample.embedded-cassandra.enabled=false}
  * turns this off.
+ * <p>
+ * Never in command-line mode ({@code java -jar app.jar migrate …}): {@code create} and
+ * {@code help} need no cluster, and the other commands are meant for a real one, not for a
+ * node whose data is gone when the command ends. The migration starter's
+ * {@link MigrateModeRunListener} sets {@value MigrateModeRunListener#ACTIVE_PROPERTY} before
+ * any environment post-processor runs.
  */
 public class EmbeddedCassandraEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -60,6 +67,11 @@ public class EmbeddedCassandraEnvironmentPostProcessor implements EnvironmentPos
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Binder binder = Binder.get(environment);
 		if (!binder.bind(ENABLED_PROPERTY, Boolean.class).orElse(true)) {
+			return;
+		}
+		if (binder.bind(MigrateModeRunListener.ACTIVE_PROPERTY, Boolean.class).orElse(false)) {
+			this.logger.debug("Command-line mode: no local Cassandra node started; commands that need a cluster "
+					+ "connect to spring.cassandra.contact-points");
 			return;
 		}
 		if (binder.bind("spring.cassandra.contact-points", Bindable.listOf(String.class)).isBound()) {

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packaged sample's {@code migrate} commands that need no cluster, and every way a command line
  * can be wrong. No Cassandra anywhere: {@code spring.cassandra.contact-points} points at a closed
- * port, so a command that tried to connect would fail.
+ * port, so a command that tried to connect would fail; or no cluster is configured at all, where
+ * the sample outside command-line mode would start a local node.
  */
 class MigrateWithoutClusterJarIT {
 
@@ -79,6 +80,20 @@ class MigrateWithoutClusterJarIT {
 		assertThat(run.out()).contains("Created src/main/resources/db/cassandra/V1__create_users.cql\n",
 				"Created src/main/resources/db/cassandra/U1__create_users.cql\n");
 		assertThat(run.err()).isEmpty();
+	}
+
+	@Test
+	void createAndHelpStartNoLocalNodeWhenNoClusterIsConfigured() {
+		SampleJar jar = SampleJar.in(this.workingDirectory)
+			.with("--logging.level.dev.cqlmigrations.sample.embedded=DEBUG");
+		for (String[] command : new String[][] { { "create", "add phone" }, { "help" } }) {
+			SampleJar.Run run = jar.migrate(command);
+			assertThat(run.exitCode()).as(run.toString()).isZero();
+			assertThat(run.out()).as(run.toString())
+				.contains("Command-line mode: no local Cassandra node started")
+				.doesNotContain("starting a local Cassandra node");
+		}
+		assertThat(this.workingDirectory.resolve("src/main/resources/db/cassandra/V1__add_phone.cql")).exists();
 	}
 
 	@Test

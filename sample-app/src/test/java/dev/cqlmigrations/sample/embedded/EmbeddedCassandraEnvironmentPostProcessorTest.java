@@ -5,12 +5,15 @@ import java.net.InetSocketAddress;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.cqlmigrations.cli.MigrateModeRunListener;
 import dev.cqlmigrations.test.CassandraNode;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.mock.env.MockEnvironment;
@@ -74,12 +77,44 @@ class EmbeddedCassandraEnvironmentPostProcessorTest {
 	}
 
 	@Test
+	void startsNoNodeForTheMigrateCommandLine() {
+		MockEnvironment environment = new MockEnvironment().withProperty(MigrateModeRunListener.ACTIVE_PROPERTY,
+				"true");
+
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(this.starts).hasValue(0);
+		assertThat(environment.getProperty("spring.cassandra.contact-points")).isNull();
+	}
+
+	// The order that the test above relies on, in a real run: the starter's run listener marks
+	// command-line mode before Boot runs the environment post-processors (this one among them,
+	// registered in spring.factories). Were it the other way round, this run would start a node.
+	@Test
+	void commandLineModeIsKnownBeforeThePostProcessorRuns() {
+		SpringApplication application = new SpringApplication(NoBeans.class);
+
+		try (ConfigurableApplicationContext context = application.run("migrate", "help")) {
+			assertThat(context.getEnvironment().getProperty(MigrateModeRunListener.ACTIVE_PROPERTY)).isEqualTo("true");
+			assertThat(context.getEnvironment().getProperty("spring.cassandra.contact-points")).isNull();
+			assertThat(context.getEnvironment()
+				.getPropertySources()
+				.contains(EmbeddedCassandraEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+		}
+	}
+
+	@Test
 	void isRegisteredWithSpringBoot() throws IOException {
 		Properties factories = PropertiesLoaderUtils
 			.loadProperties(new ClassPathResource("META-INF/spring.factories"));
 
 		assertThat(factories.getProperty(EnvironmentPostProcessor.class.getName()))
 			.contains(EmbeddedCassandraEnvironmentPostProcessor.class.getName());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NoBeans {
+
 	}
 
 	private static final class FakeNode implements CassandraNode {

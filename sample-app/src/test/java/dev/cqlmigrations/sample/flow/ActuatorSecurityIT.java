@@ -3,11 +3,11 @@ package dev.cqlmigrations.sample.flow;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import dev.cqlmigrations.sample.TestSchema;
+import dev.cqlmigrations.core.MigrationFileName;
+import dev.cqlmigrations.sample.migrations.SampleMigrations;
 import dev.cqlmigrations.test.TestKeyspaces;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may call which actuator endpoint: health is public, the migrations endpoint is for
- * administrators with HTTP Basic, everything else under {@code /actuator} is denied.
+ * administrators with HTTP Basic, everything else under {@code /actuator} is denied. What
+ * administrators see: every migration of the sample, applied by the starter on startup.
  */
 class ActuatorSecurityIT extends AuthorizationServerIntegrationTest {
 
@@ -29,11 +30,6 @@ class ActuatorSecurityIT extends AuthorizationServerIntegrationTest {
 	@DynamicPropertySource
 	static void keyspace(DynamicPropertyRegistry registry) {
 		registry.add("sample.keyspace", () -> KEYSPACE);
-	}
-
-	@BeforeAll
-	static void createSchema(CqlSession session) {
-		TestSchema.create(session, KEYSPACE);
 	}
 
 	@Test
@@ -64,19 +60,33 @@ class ActuatorSecurityIT extends AuthorizationServerIntegrationTest {
 	}
 
 	@Test
-	void migrationsEndpointLetsAdministratorsThrough() {
-		HttpResponse<String> status = this.browser.get("/actuator/migrations", "Authorization", ADMIN);
+	void administratorsSeeEveryMigrationOfTheSampleApplied() {
+		HttpResponse<String> response = this.browser.get("/actuator/migrations", "Authorization", ADMIN);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertAllApplied(json(response));
+	}
+
+	@Test
+	void administratorsCanTryARollbackWithoutChangingAnything() {
+		List<String> scripts = SampleMigrations.upScripts();
+		String latest = scripts.get(scripts.size() - 1);
+
 		// A POST without a CSRF token: the actuator chain is stateless HTTP Basic, exempt from CSRF.
-		HttpResponse<String> rollback = this.browser.postJson("/actuator/migrations/rollback", "{\"dryRun\":true}",
+		HttpResponse<String> response = this.browser.postJson("/actuator/migrations/rollback", "{\"dryRun\":true}",
 				"Authorization", ADMIN);
 
-		// TODO tighten once the migrations endpoint exists and this test lets the starter migrate
-		// (migrations.enabled=true, TestSchema gone): expect 200 with this keyspace's history for
-		// the GET, and 200 with the would-be rollback (dry run) for the POST. Until then the
-		// endpoint is missing (404), and all this test can prove is that security lets an
-		// administrator through: neither 401 nor 403.
-		assertThat(status.statusCode()).isNotIn(401, 403);
-		assertThat(rollback.statusCode()).isNotIn(401, 403);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode rollback = json(response);
+		assertThat(rollback.get("dryRun").asBoolean()).isTrue();
+		assertThat(rollback.get("versionBefore").asString()).isEqualTo(version(latest));
+		assertThat(rollback.get("versionAfter").asString()).isEqualTo(version(latest));
+		assertThat(rollback.get("migrations").values()).singleElement().satisfies((undo) -> {
+			assertThat(undo.get("version").asString()).isEqualTo(version(latest));
+			assertThat(undo.get("script").asString()).isEqualTo("U" + latest.substring(1));
+			assertThat(undo.get("executionTime").asLong()).isZero();
+		});
+		assertAllApplied(json(this.browser.get("/actuator/migrations", "Authorization", ADMIN)));
 	}
 
 	@Test
@@ -99,6 +109,27 @@ class ActuatorSecurityIT extends AuthorizationServerIntegrationTest {
 		HttpResponse<String> response = this.browser.get("/actuator/migrations", "Authorization", ADMIN);
 
 		assertThat(response.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("JSESSIONID"));
+	}
+
+	private static void assertAllApplied(JsonNode status) {
+		List<String> scripts = SampleMigrations.upScripts();
+		assertThat(scripts).hasSizeGreaterThanOrEqualTo(7);
+		assertThat(status.get("keyspace").asString()).isEqualTo(KEYSPACE + "_migrations");
+		assertThat(status.get("currentVersion").asString()).isEqualTo(version(scripts.get(scripts.size() - 1)));
+		assertThat(status.get("pending").asInt()).isZero();
+		assertThat(status.get("counts").get("APPLIED").asInt()).isEqualTo(scripts.size());
+		assertThat(status.get("problems").values()).isEmpty();
+		assertThat(status.get("migrations").values()).extracting((migration) -> migration.get("script").asString())
+			.containsExactlyElementsOf(scripts);
+		assertThat(status.get("migrations").values()).allSatisfy((migration) -> {
+			assertThat(migration.get("state").asString()).isEqualTo("APPLIED");
+			assertThat(migration.get("checksumDrift").asBoolean()).isFalse();
+			assertThat(migration.get("undoAvailable").asBoolean()).isTrue();
+		});
+	}
+
+	private static String version(String script) {
+		return MigrationFileName.parse(script).version().toString();
 	}
 
 }

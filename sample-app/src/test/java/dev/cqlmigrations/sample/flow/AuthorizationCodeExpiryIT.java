@@ -5,10 +5,8 @@ import java.util.List;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.cqlmigrations.sample.TestSchema;
 import dev.cqlmigrations.sample.oauth.TokenHashes;
 import dev.cqlmigrations.test.TestKeyspaces;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,11 +26,6 @@ class AuthorizationCodeExpiryIT extends AuthorizationServerIntegrationTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("sample.keyspace", () -> KEYSPACE);
 		registry.add("sample.demo.authorization-code-time-to-live", () -> "2s");
-	}
-
-	@BeforeAll
-	static void createSchema(CqlSession session) {
-		TestSchema.create(session, KEYSPACE);
 	}
 
 	@Test

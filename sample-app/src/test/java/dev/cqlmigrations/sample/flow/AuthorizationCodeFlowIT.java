@@ -5,10 +5,8 @@ import java.util.List;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.cqlmigrations.sample.TestSchema;
 import dev.cqlmigrations.sample.oauth.TokenHashes;
 import dev.cqlmigrations.test.TestKeyspaces;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,11 +28,6 @@ class AuthorizationCodeFlowIT extends AuthorizationServerIntegrationTest {
 	@DynamicPropertySource
 	static void keyspace(DynamicPropertyRegistry registry) {
 		registry.add("sample.keyspace", () -> KEYSPACE);
-	}
-
-	@BeforeAll
-	static void createSchema(CqlSession session) {
-		TestSchema.create(session, KEYSPACE);
 	}
 
 	@Test

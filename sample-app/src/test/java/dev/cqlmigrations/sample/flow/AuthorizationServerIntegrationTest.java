@@ -28,12 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole sample over HTTP on a random port, against the shared real Cassandra node, with
  * the demo users and clients of the {@code dev} profile. Each subclass uses its own keyspace
- * ({@code sample.keyspace}) and creates its schema with {@code TestSchema} in a
- * {@code @BeforeAll} method, until the migration starter does that on startup.
+ * ({@code sample.keyspace}, history in {@code <keyspace>_migrations}), created by the sample's
+ * migrations, which the starter applies on startup as in production.
  */
 @EmbeddedCassandra
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "migrations.enabled=false", "sample.embedded-cassandra.enabled=false" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.embedded-cassandra.enabled=false")
 @ActiveProfiles("dev")
 abstract class AuthorizationServerIntegrationTest {
 

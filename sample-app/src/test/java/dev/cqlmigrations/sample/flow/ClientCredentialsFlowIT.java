@@ -4,10 +4,8 @@ import java.util.List;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.cqlmigrations.sample.TestSchema;
 import dev.cqlmigrations.sample.oauth.TokenHashes;
 import dev.cqlmigrations.test.TestKeyspaces;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,11 +27,6 @@ class ClientCredentialsFlowIT extends AuthorizationServerIntegrationTest {
 	@DynamicPropertySource
 	static void keyspace(DynamicPropertyRegistry registry) {
 		registry.add("sample.keyspace", () -> KEYSPACE);
-	}
-
-	@BeforeAll
-	static void createSchema(CqlSession session) {
-		TestSchema.create(session, KEYSPACE);
 	}
 
 	@Test

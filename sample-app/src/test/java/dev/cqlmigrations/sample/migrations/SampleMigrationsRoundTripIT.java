@@ -2,17 +2,13 @@ package dev.cqlmigrations.sample.migrations;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import org.junit.jupiter.api.Test;
 
-import dev.cqlmigrations.core.DdlSessionSettings;
 import dev.cqlmigrations.core.MigrationEngine;
 import dev.cqlmigrations.core.MigrationRunResult;
-import dev.cqlmigrations.core.MigrationSettings;
 import dev.cqlmigrations.core.RollbackRequest;
 import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.EmbeddedCassandra;
@@ -30,14 +26,8 @@ class SampleMigrationsRoundTripIT {
 	@Test
 	void applyRollBackToZeroAndApplyAgainGivesTheSchemaOfACleanRun(CassandraNode node) {
 		String keyspace = TestKeyspaces.unique("oauth_rt");
-		DriverConfigLoader config = DdlSessionSettings
-			.applyTo(DriverConfigLoader.programmaticBuilder(), DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT)
-			.build();
-		try (CqlSession session = node.sessionBuilder().withConfigLoader(config).build()) {
-			MigrationEngine engine = new MigrationEngine(session, MigrationSettings.builder(keyspace + "_hist")
-				.placeholders(Map.of("keyspace", keyspace, "replication",
-						"{'class': 'SimpleStrategy', 'replication_factor': 1}"))
-				.build());
+		try (CqlSession session = SampleMigrations.ddlSession(node)) {
+			MigrationEngine engine = new MigrationEngine(session, SampleMigrations.settings(keyspace));
 
 			MigrationRunResult first = engine.migrate();
 			assertThat(first.migrations()).hasSizeGreaterThanOrEqualTo(7);

@@ -1,7 +1,8 @@
 package dev.cqlmigrations.sample.oauth;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.cqlmigrations.sample.TestSchema;
+import dev.cqlmigrations.sample.migrations.SampleMigrations;
+import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.EmbeddedCassandra;
 import dev.cqlmigrations.test.TestKeyspaces;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +27,8 @@ class CassandraOAuth2AuthorizationConsentServiceIT {
 	private CassandraOAuth2AuthorizationConsentService service;
 
 	@BeforeAll
-	static void createSchema(CqlSession session) {
-		TestSchema.create(session, KEYSPACE);
+	static void applyMigrations(CassandraNode node) {
+		SampleMigrations.apply(node, KEYSPACE);
 	}
 
 	@BeforeEach

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
-import dev.cqlmigrations.sample.TestSchema;
+import dev.cqlmigrations.sample.migrations.SampleMigrations;
+import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.EmbeddedCassandra;
 import dev.cqlmigrations.test.TestKeyspaces;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +50,8 @@ class CassandraOAuth2AuthorizationServiceIT {
 	private CassandraOAuth2AuthorizationService service;
 
 	@BeforeAll
-	static void createSchema(CqlSession session) {
-		TestSchema.create(session, KEYSPACE);
+	static void applyMigrations(CassandraNode node) {
+		SampleMigrations.apply(node, KEYSPACE);
 	}
 
 	@BeforeEach

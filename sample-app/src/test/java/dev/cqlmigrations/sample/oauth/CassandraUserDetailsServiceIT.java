@@ -1,7 +1,8 @@
 package dev.cqlmigrations.sample.oauth;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import dev.cqlmigrations.sample.TestSchema;
+import dev.cqlmigrations.sample.migrations.SampleMigrations;
+import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.EmbeddedCassandra;
 import dev.cqlmigrations.test.TestKeyspaces;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +25,8 @@ class CassandraUserDetailsServiceIT {
 	private CassandraUserDetailsService users;
 
 	@BeforeAll
-	static void createSchema(CqlSession session) {
-		TestSchema.create(session, KEYSPACE);
+	static void applyMigrations(CassandraNode node) {
+		SampleMigrations.apply(node, KEYSPACE);
 	}
 
 	@BeforeEach
