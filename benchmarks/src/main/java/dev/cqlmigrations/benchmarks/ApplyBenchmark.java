@@ -2,6 +2,7 @@ package dev.cqlmigrations.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,8 +20,10 @@ import dev.cqlmigrations.test.CassandraNode;
  * engine, against the fastest correct raw driver loops over the same statements: (a) schema
  * metadata off and {@code session.checkSchemaAgreement()} after each; (b) all statements pinned
  * to one node and every UP node's {@code schema_version} polled after each, as the engine does.
- * Every run gets a fresh keyspace (created and dropped outside the timing); the order of the
- * three contenders changes with every repetition.
+ * A fourth, diagnostic contender is loop (b) plus the engine's three history writes per
+ * migration. Every run gets a fresh keyspace (created and dropped outside the timing), every
+ * contender its own session with a request tracker, and the order of the contenders changes
+ * with every repetition.
  */
 final class ApplyBenchmark {
 
@@ -30,8 +33,7 @@ final class ApplyBenchmark {
 
 	private static final Duration AGREEMENT_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final int[][] ORDERS = { { 0, 1, 2 }, { 2, 0, 1 }, { 1, 2, 0 }, { 2, 1, 0 }, { 0, 2, 1 },
-			{ 1, 0, 2 } };
+	private static final int WARMUP_MIGRATIONS = 20;
 
 	private final CassandraNode node;
 
@@ -47,67 +49,114 @@ final class ApplyBenchmark {
 	void run(Report report) {
 		int count = this.options.migrations();
 		System.out.println("[2] apply " + count + " CREATE TABLE migrations");
-		try (ScriptFiles warmupScripts = scripts(20); ScriptFiles scripts = scripts(count);
-				CqlSession ddl = Sessions.ddl(this.node, null);
-				CqlSession driver = Sessions.driverAgreement(this.node)) {
-			List<Contender> contenders = List.of(new Contender("engine", (ks, n) -> engine(ddl, ks, scripts, n)),
-					new Contender("checkSchemaAgreement loop", (ks, n) -> driverLoop(driver, ks, n)),
-					new Contender("per-node schema_version loop", (ks, n) -> perNodeLoop(ddl, ks, n)));
-			warmUp(ddl, warmupScripts, driver);
-			Samples[] times = { new Samples(), new Samples(), new Samples() };
+		List<Contender> contenders = new ArrayList<>();
+		try (ScriptFiles warmupScripts = scripts(WARMUP_MIGRATIONS); ScriptFiles scripts = scripts(count);
+				CqlSession admin = Sessions.ddl(this.node, null)) {
+			contenders.add(tracked("engine", count,
+					(session, ks, n) -> engine(session, ks, (n == count) ? scripts : warmupScripts, n)));
+			contenders.add(new Contender("checkSchemaAgreement() loop", Sessions.driverAgreement(this.node), null,
+					count, ApplyBenchmark::driverLoop));
+			contenders.add(tracked("per-node schema_version loop", count,
+					(session, ks, n) -> perNodeLoop(session, ks, n, false)));
+			contenders.add(tracked("per-node loop + the engine's 3 history writes (diagnostic)", count,
+					(session, ks, n) -> perNodeLoop(session, ks, n, true)));
+			for (Contender contender : contenders) {
+				timeOnFreshKeyspace(admin, contender, WARMUP_MIGRATIONS, false);
+			}
 			Samples vsDriver = new Samples();
 			Samples vsPerNode = new Samples();
+			Samples vsDiagnostic = new Samples();
 			for (int rep = 0; rep < this.options.applyRepetitions(); rep++) {
-				double[] nanos = new double[3];
-				for (int index : ORDERS[rep % ORDERS.length]) {
-					nanos[index] = timeOnFreshKeyspace(ddl, contenders.get(index), count);
-					times[index].add(nanos[index]);
+				double[] nanos = new double[contenders.size()];
+				for (int index : order(rep, contenders.size())) {
+					nanos[index] = timeOnFreshKeyspace(admin, contenders.get(index), count, true);
 				}
 				vsDriver.add(nanos[0] / nanos[1]);
 				vsPerNode.add(nanos[0] / nanos[2]);
+				vsDiagnostic.add(nanos[0] / nanos[3]);
 				System.out.printf(Locale.ROOT, "    rep %d: engine %.0f ms, checkSchemaAgreement loop %.0f ms, "
-						+ "per-node loop %.0f ms%n", rep + 1, nanos[0] / 1e6, nanos[1] / 1e6, nanos[2] / 1e6);
+						+ "per-node loop %.0f ms, per-node loop + history writes %.0f ms%n", rep + 1, nanos[0] / 1e6,
+						nanos[1] / 1e6, nanos[2] / 1e6, nanos[3] / 1e6);
 			}
 			String title = "Apply " + count + " × 1 `CREATE TABLE`, empty keyspace";
-			report.row(new Report.Row("2", title + " vs `checkSchemaAgreement()` loop", times[0].millis(),
-					times[1].millis(), vsDriver.ratio(), "≤ " + GOAL + "×", Report.verdict(vsDriver.median(), GOAL)));
-			report.row(new Report.Row("2b", title + " vs per-node `schema_version` loop", times[0].millis(),
-					times[2].millis(), vsPerNode.ratio(), "≤ " + GOAL + "×",
+			Samples engine = contenders.get(0).times;
+			report.row(new Report.Row("2", title + ": engine vs `checkSchemaAgreement()` loop", engine.millis(),
+					contenders.get(1).times.millis(), vsDriver.ratio(), "≤ " + GOAL + "×",
+					Report.verdict(vsDriver.median(), GOAL)));
+			report.row(new Report.Row("2b", title + ": engine vs per-node `schema_version` loop", engine.millis(),
+					contenders.get(2).times.millis(), vsPerNode.ratio(), "≤ " + GOAL + "×",
 					Report.verdict(vsPerNode.median(), GOAL)));
-			report.detail(perStatement(count, times));
-			report.detail(new ApplyProfile(this.node, this::nextKeyspace, scripts, count).profile());
-		}
-	}
-
-	private void warmUp(CqlSession ddl, ScriptFiles warmupScripts, CqlSession driver) {
-		timeOnFreshKeyspace(ddl, new Contender("engine", (ks, n) -> engine(ddl, ks, warmupScripts, n)), 20);
-		timeOnFreshKeyspace(ddl, new Contender("driver", (ks, n) -> driverLoop(driver, ks, n)), 20);
-		timeOnFreshKeyspace(ddl, new Contender("per-node", (ks, n) -> perNodeLoop(ddl, ks, n)), 20);
-	}
-
-	private static String perStatement(int count, Samples[] times) {
-		return String.format(Locale.ROOT, "Benchmark 2, per migration (median run / %d): engine %.1f ms, "
-				+ "checkSchemaAgreement loop %.1f ms, per-node schema_version loop %.1f ms; engine minus per-node "
-				+ "loop: %.2f ms per migration.", count, times[0].median() / 1e6 / count,
-				times[1].median() / 1e6 / count, times[2].median() / 1e6 / count,
-				(times[0].median() - times[2].median()) / 1e6 / count);
-	}
-
-	private double timeOnFreshKeyspace(CqlSession ddl, Contender contender, int count) {
-		String keyspace = nextKeyspace();
-		Keyspaces.create(ddl, keyspace);
-		System.gc();
-		try {
-			return Comparison.time(() -> contender.action().apply(keyspace, count));
+			report.row(new Report.Row("2c", title + ": engine vs per-node loop + 3 raw history writes per "
+					+ "migration (diagnostic)", engine.millis(), contenders.get(3).times.millis(),
+					vsDiagnostic.ratio(), "—", "—"));
+			report.detail(perMigration(count, contenders));
+			StringBuilder profiles = new StringBuilder("Benchmark 2, request profile of the timed runs (driver "
+					+ "RequestTracker; latency as the driver measured it):\n");
+			for (Contender contender : contenders) {
+				if (contender.profile != null) {
+					profiles.append('\n').append(contender.profile.markdown());
+				}
+			}
+			report.detail(profiles.toString());
 		}
 		finally {
-			Keyspaces.drop(ddl, keyspace);
-			pause();
+			contenders.forEach((contender) -> contender.session.close());
 		}
 	}
 
-	String nextKeyspace() {
-		return "bench_apply_" + (++this.keyspaces);
+	private Contender tracked(String name, int count, Action action) {
+		RecordingTracker tracker = new RecordingTracker();
+		return new Contender(name, Sessions.ddl(this.node, tracker), tracker, count, action);
+	}
+
+	/** Rotates the start for every repetition and reverses the order every other round. */
+	static List<Integer> order(int rep, int size) {
+		List<Integer> order = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			order.add((i + rep) % size);
+		}
+		if ((rep / size) % 2 == 1) {
+			Collections.reverse(order);
+		}
+		return order;
+	}
+
+	private static String perMigration(int count, List<Contender> contenders) {
+		StringBuilder out = new StringBuilder("Benchmark 2, per migration (median run / " + count + "):");
+		for (Contender contender : contenders) {
+			out.append(String.format(Locale.ROOT, " %s %.2f ms;", contender.name,
+					contender.times.median() / 1e6 / count));
+		}
+		out.append(String.format(Locale.ROOT, " engine minus per-node loop: %.2f ms per migration.",
+				(contenders.get(0).times.median() - contenders.get(2).times.median()) / 1e6 / count));
+		return out.toString();
+	}
+
+	private double timeOnFreshKeyspace(CqlSession admin, Contender contender, int count, boolean record) {
+		String keyspace = "bench_apply_" + (++this.keyspaces);
+		Keyspaces.create(admin, keyspace);
+		admin.execute(RawHistoryWrites.createTableCql(keyspace));
+		PerNodeAgreement.await(admin, AGREEMENT_TIMEOUT);
+		RecordingTracker tracker = contender.tracker;
+		if (tracker != null) {
+			tracker.settledRequests();
+			tracker.clear();
+		}
+		System.gc();
+		try {
+			double nanos = Comparison.time(() -> contender.action.apply(contender.session, keyspace, count));
+			if (record) {
+				contender.times.add(nanos);
+				if (tracker != null) {
+					contender.profile.addRun(nanos, tracker.settledRequests());
+				}
+			}
+			return nanos;
+		}
+		finally {
+			Keyspaces.drop(admin, keyspace);
+			pause();
+		}
 	}
 
 	static ScriptFiles scripts(int count) {
@@ -143,12 +192,20 @@ final class ApplyBenchmark {
 		}
 	}
 
-	static void perNodeLoop(CqlSession session, String keyspace, int count) {
+	private static void perNodeLoop(CqlSession session, String keyspace, int count, boolean historyWrites) {
 		Node coordinator = PerNodeAgreement.firstUpNode(session);
+		RawHistoryWrites history = historyWrites ? RawHistoryWrites.prepare(session, keyspace) : null;
 		for (int i = 1; i <= count; i++) {
+			if (history != null) {
+				history.started(i);
+			}
 			session.execute(SimpleStatement.newInstance("CREATE TABLE " + keyspace + "." + table(i) + " " + TABLE)
 				.setNode(coordinator));
 			PerNodeAgreement.await(session, AGREEMENT_TIMEOUT);
+			if (history != null) {
+				history.progressed(i);
+				history.applied(i);
+			}
 		}
 	}
 
@@ -165,8 +222,28 @@ final class ApplyBenchmark {
 		}
 	}
 
-	/** One way of applying the statements to a keyspace. */
-	private record Contender(String name, Action action) {
+	/** One way of applying the statements, on its own session. */
+	private static final class Contender {
+
+		final String name;
+
+		final CqlSession session;
+
+		final RecordingTracker tracker;
+
+		final Action action;
+
+		final Samples times = new Samples();
+
+		final RequestProfile profile;
+
+		Contender(String name, CqlSession session, RecordingTracker tracker, int count, Action action) {
+			this.name = name;
+			this.session = session;
+			this.tracker = tracker;
+			this.action = action;
+			this.profile = (tracker != null) ? new RequestProfile(name, count) : null;
+		}
 
 	}
 
@@ -174,7 +251,7 @@ final class ApplyBenchmark {
 	@FunctionalInterface
 	private interface Action {
 
-		void apply(String keyspace, int count);
+		void apply(CqlSession session, String keyspace, int count);
 
 	}
 

@@ -1,0 +1,87 @@
+package dev.cqlmigrations.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where a contender's time goes: its requests of all timed runs, grouped by kind, counted, and
+ * their driver-measured latencies summed; what they do not explain is client-side time (script
+ * loading, logging, PREPAREs, which the tracker does not see, and thread hand-offs).
+ */
+final class RequestProfile {
+
+	private final String name;
+
+	private final int migrationsPerRun;
+
+	private final Map<String, Samples> byKind = new LinkedHashMap<>();
+
+	private final Samples outsideRequests = new Samples();
+
+	private int runs;
+
+	private long requests;
+
+	RequestProfile(String name, int migrationsPerRun) {
+		this.name = name;
+		this.migrationsPerRun = migrationsPerRun;
+	}
+
+	void addRun(double wallNanos, List<RecordingTracker.Recorded> recorded) {
+		long inside = 0;
+		for (RecordingTracker.Recorded request : recorded) {
+			this.byKind.computeIfAbsent(kind(request.cql()), (kind) -> new Samples()).add(request.latencyNanos());
+			inside += request.latencyNanos();
+		}
+		this.outsideRequests.add(wallNanos - inside);
+		this.requests += recorded.size();
+		this.runs++;
+	}
+
+	String markdown() {
+		double migrations = (double) this.runs * this.migrationsPerRun;
+		StringBuilder out = new StringBuilder();
+		out.append(String.format(Locale.ROOT, "**%s** (%d timed runs): %.2f requests per migration; time outside "
+				+ "requests per run %s%n%n", this.name, this.runs, this.requests / migrations,
+				this.outsideRequests.millis()));
+		out.append("| request kind | per migration | median ms | mean ms | ms per migration |\n");
+		out.append("|---|---|---|---|---|\n");
+		this.byKind.forEach((kind, samples) -> out.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %.2f |%n",
+				kind, samples.size() / migrations, Samples.ms(samples.median()),
+				Samples.ms(samples.total() / samples.size()), samples.total() / 1e6 / migrations)));
+		return out.toString();
+	}
+
+	static String kind(String cql) {
+		String upper = cql.strip().toUpperCase(Locale.ROOT);
+		if (upper.startsWith("SELECT SCHEMA_VERSION")) {
+			return "schema_version poll (agreement)";
+		}
+		if (upper.startsWith("CREATE KEYSPACE")
+				|| (upper.startsWith("CREATE TABLE IF NOT EXISTS") && upper.contains("MIGRATION_"))) {
+			return "bootstrap DDL (keyspace, history and lock tables)";
+		}
+		if (upper.contains("MIGRATION_LOCK")) {
+			return "lock (LWT acquire / release / renew)";
+		}
+		if (upper.startsWith("INSERT") && upper.contains("HISTORY")) {
+			return "history INSERT (IN_PROGRESS, APPLIED)";
+		}
+		if (upper.startsWith("UPDATE") && upper.contains("HISTORY")) {
+			return "history progress UPDATE";
+		}
+		if (upper.startsWith("SELECT") && upper.contains("HISTORY")) {
+			return "history read";
+		}
+		if (upper.startsWith("USE")) {
+			return "USE keyspace";
+		}
+		if (upper.startsWith("CREATE") || upper.startsWith("ALTER") || upper.startsWith("DROP")) {
+			return "migration DDL";
+		}
+		return "other";
+	}
+
+}
