@@ -13,7 +13,7 @@ import java.util.Set;
  * @param only which benchmarks to run: {@code noop,status,apply,loader,node}
  * @param repetitions repetitions of the timed comparisons (no-op start, status)
  * @param callsPerRepetition timed calls of each side per repetition (no-op start, status)
- * @param applyRepetitions repetitions of the apply comparison (each applies 3 × the migrations)
+ * @param applyRepetitions repetitions of the apply comparison (each runs all four contenders)
  * @param migrations number of CREATE TABLE migrations of the apply benchmark
  * @param history number of applied migrations of the no-op and status benchmarks
  * @param loaderMegabytes size of the generated script set of the loading benchmark
@@ -33,7 +33,7 @@ record BenchmarkOptions(Set<String> only, int repetitions, int callsPerRepetitio
 		defaults.put("only", String.join(",", ALL));
 		defaults.put("reps", "9");
 		defaults.put("calls", "5");
-		defaults.put("apply-reps", "5");
+		defaults.put("apply-reps", "8");
 		defaults.put("migrations", "200");
 		defaults.put("history", "1000");
 		defaults.put("loader-mb", "10");

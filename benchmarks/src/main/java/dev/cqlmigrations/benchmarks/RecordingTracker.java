@@ -24,8 +24,14 @@ final class RecordingTracker implements RequestTracker {
 	 * @param cql the query text
 	 * @param latencyNanos as measured by the driver
 	 * @param failed whether it ended in an error
+	 * @param reportedAtNanos {@code System.nanoTime()} when the driver reported it, just after it
+	 * completed; {@code reportedAtNanos - latencyNanos} is about when it started
 	 */
-	record Recorded(String cql, long latencyNanos, boolean failed) {
+	record Recorded(String cql, long latencyNanos, boolean failed, long reportedAtNanos) {
+
+		long startNanos() {
+			return this.reportedAtNanos - this.latencyNanos;
+		}
 
 	}
 
@@ -34,13 +40,13 @@ final class RecordingTracker implements RequestTracker {
 	@Override
 	public void onSuccess(Request request, long latencyNanos, DriverExecutionProfile profile, Node node,
 			String requestLogPrefix) {
-		add(new Recorded(text(request), latencyNanos, false));
+		add(new Recorded(text(request), latencyNanos, false, System.nanoTime()));
 	}
 
 	@Override
 	public void onError(Request request, Throwable error, long latencyNanos, DriverExecutionProfile profile,
 			Node node, String requestLogPrefix) {
-		add(new Recorded(text(request), latencyNanos, true));
+		add(new Recorded(text(request), latencyNanos, true, System.nanoTime()));
 	}
 
 	private synchronized void add(Recorded recorded) {

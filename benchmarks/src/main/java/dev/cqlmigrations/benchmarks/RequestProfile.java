@@ -1,5 +1,7 @@
 package dev.cqlmigrations.benchmarks;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,8 @@ import java.util.Map;
  */
 final class RequestProfile {
 
+	private static final String MIGRATION_DDL = "migration DDL";
+
 	private final String name;
 
 	private final int migrationsPerRun;
@@ -19,6 +23,9 @@ final class RequestProfile {
 	private final Map<String, Samples> byKind = new LinkedHashMap<>();
 
 	private final Samples outsideRequests = new Samples();
+
+	/** Client-side gaps between consecutive requests, by "kind before → kind after". */
+	private final Map<String, Samples> gaps = new LinkedHashMap<>();
 
 	private int runs;
 
@@ -29,15 +36,33 @@ final class RequestProfile {
 		this.migrationsPerRun = migrationsPerRun;
 	}
 
-	void addRun(double wallNanos, List<RecordingTracker.Recorded> recorded) {
+	/**
+	 * Adds the requests of one timed run.
+	 * @param wallNanos the run's duration
+	 * @param recorded its requests
+	 * @return the median latency of its migration DDL, in nanoseconds
+	 */
+	double addRun(double wallNanos, List<RecordingTracker.Recorded> recorded) {
+		Samples ddl = new Samples();
 		long inside = 0;
+		List<RecordingTracker.Recorded> ordered = new ArrayList<>(recorded);
+		ordered.sort(Comparator.comparingLong(RecordingTracker.Recorded::startNanos));
+		for (int i = 1; i < ordered.size(); i++) {
+			String transition = kind(ordered.get(i - 1).cql()) + " → " + kind(ordered.get(i).cql());
+			long gap = ordered.get(i).startNanos() - ordered.get(i - 1).reportedAtNanos();
+			this.gaps.computeIfAbsent(transition, (key) -> new Samples()).add(Math.max(0, gap));
+		}
 		for (RecordingTracker.Recorded request : recorded) {
 			this.byKind.computeIfAbsent(kind(request.cql()), (kind) -> new Samples()).add(request.latencyNanos());
 			inside += request.latencyNanos();
+			if (kind(request.cql()).equals(MIGRATION_DDL)) {
+				ddl.add(request.latencyNanos());
+			}
 		}
 		this.outsideRequests.add(wallNanos - inside);
 		this.requests += recorded.size();
 		this.runs++;
+		return ddl.median();
 	}
 
 	String markdown() {
@@ -51,6 +76,17 @@ final class RequestProfile {
 		this.byKind.forEach((kind, samples) -> out.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %.2f |%n",
 				kind, samples.size() / migrations, Samples.ms(samples.median()),
 				Samples.ms(samples.total() / samples.size()), samples.total() / 1e6 / migrations)));
+		out.append("\nClient-side gaps between consecutive requests (from one request's completion to the next "
+				+ "one's start; transitions under 0.05 per migration omitted):\n\n");
+		out.append("| transition | per migration | median ms | mean ms | ms per migration |\n");
+		out.append("|---|---|---|---|---|\n");
+		this.gaps.forEach((transition, samples) -> {
+			if (samples.size() / migrations >= 0.05) {
+				out.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %.2f |%n", transition,
+						samples.size() / migrations, Samples.ms(samples.median()),
+						Samples.ms(samples.total() / samples.size()), samples.total() / 1e6 / migrations));
+			}
+		});
 		return out.toString();
 	}
 
@@ -79,7 +115,7 @@ final class RequestProfile {
 			return "USE keyspace";
 		}
 		if (upper.startsWith("CREATE") || upper.startsWith("ALTER") || upper.startsWith("DROP")) {
-			return "migration DDL";
+			return MIGRATION_DDL;
 		}
 		return "other";
 	}
