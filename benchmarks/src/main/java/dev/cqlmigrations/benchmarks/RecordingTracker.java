@@ -80,8 +80,10 @@ final class RecordingTracker implements RequestTracker {
 		if (request instanceof BoundStatement bound) {
 			return bound.getPreparedStatement().getQuery();
 		}
-		if (request instanceof BatchStatement) {
-			return "BATCH";
+		if (request instanceof BatchStatement batch) {
+			StringBuilder text = new StringBuilder("BATCH");
+			batch.forEach((statement) -> text.append(' ').append(text(statement)).append(';'));
+			return text.toString();
 		}
 		return request.getClass().getSimpleName();
 	}

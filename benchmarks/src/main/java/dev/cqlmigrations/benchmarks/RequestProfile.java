@@ -102,6 +102,9 @@ final class RequestProfile {
 		if (upper.contains("MIGRATION_LOCK")) {
 			return "lock (LWT acquire / release / renew)";
 		}
+		if (upper.startsWith("BATCH") && upper.contains("HISTORY")) {
+			return "history BATCH (APPLIED + next IN_PROGRESS)";
+		}
 		if (upper.startsWith("INSERT") && upper.contains("HISTORY")) {
 			return "history INSERT (IN_PROGRESS, APPLIED)";
 		}
