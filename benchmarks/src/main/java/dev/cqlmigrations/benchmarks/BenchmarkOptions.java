@@ -33,7 +33,7 @@ record BenchmarkOptions(Set<String> only, int repetitions, int callsPerRepetitio
 		defaults.put("only", String.join(",", ALL));
 		defaults.put("reps", "9");
 		defaults.put("calls", "5");
-		defaults.put("apply-reps", "8");
+		defaults.put("apply-reps", "10");
 		defaults.put("migrations", "200");
 		defaults.put("history", "1000");
 		defaults.put("loader-mb", "10");
