@@ -1,0 +1,69 @@
+package dev.cqlmigrations.benchmarks;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import dev.cqlmigrations.test.ForkedCassandraNode;
+import dev.cqlmigrations.test.NodeOptions;
+
+/**
+ * Runs the benchmarks and prints a Markdown table of the results: script loading and node start
+ * first (no other node running), then a forked node for the no-op start, status and apply
+ * benchmarks. Options: {@code --help}.
+ */
+public final class BenchmarkMain {
+
+	private BenchmarkMain() {
+	}
+
+	/**
+	 * Runs the benchmarks.
+	 * @param args options, {@code --name=value}
+	 * @throws Exception when a benchmark fails
+	 */
+	public static void main(String[] args) throws Exception {
+		BenchmarkOptions options = BenchmarkOptions.parse(args);
+		Report report = new Report();
+		long start = System.nanoTime();
+		report.note(String.format(Locale.ROOT, "Run of %s: %d cores visible to the JVM, Java %s, %s %s; load "
+				+ "average at start %s.", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
+				ProcessMemory.loadAverage()));
+		if (options.runs("loader")) {
+			new LoaderBenchmark(options).run(report);
+		}
+		if (options.runs("node")) {
+			new NodeStartBenchmark(options).run(report);
+		}
+		if (options.runs("noop") || options.runs("status") || options.runs("apply")) {
+			runOnNode(options, report);
+		}
+		report.note(String.format(Locale.ROOT, "Whole run %.0f s; load average at end %s.",
+				(System.nanoTime() - start) / 1e9, ProcessMemory.loadAverage()));
+		report.print(System.out, options.out());
+	}
+
+	private static void runOnNode(BenchmarkOptions options, Report report) {
+		System.out.println("Starting the benchmark node (-Xmx" + options.nodeHeap() + ")");
+		try (ForkedCassandraNode node = ForkedCassandraNode.start(NodeOptions.defaults()
+			.withHeap(options.nodeHeap()))) {
+			report.note("Node for benchmarks 1–3: Cassandra 5.0 in a forked JVM (ForkedCassandraNode, -Xmx"
+					+ options.nodeHeap() + ", test-node flags: skip_sync, unsafesystem, no flush per schema change, "
+					+ "authentication on).");
+			if (options.runs("noop") || options.runs("status")) {
+				try (HistoryFixture fixture = HistoryFixture.create(node, options.history(), report)) {
+					if (options.runs("noop")) {
+						new NoopStartBenchmark(node, fixture, options).run(report);
+					}
+					if (options.runs("status")) {
+						new StatusBenchmark(node, fixture, options).run(report);
+					}
+				}
+			}
+			if (options.runs("apply")) {
+				new ApplyBenchmark(node, options).run(report);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.cqlmigrations.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Memory of a process as Linux reports it in {@code /proc/<pid>/status}.
+ */
+final class ProcessMemory {
+
+	private ProcessMemory() {
+	}
+
+	/**
+	 * A field of the status file in MB.
+	 * @param pid the process
+	 * @param field {@code VmRSS} (resident now) or {@code VmHWM} (peak resident)
+	 * @return megabytes (10^6 bytes), or {@code NaN} where /proc is not available
+	 */
+	static double megabytes(long pid, String field) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith(field + ":")) {
+					String kilobytes = line.substring(field.length() + 1).replace("kB", "").trim();
+					return Long.parseLong(kilobytes) * 1024 / 1e6;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// not Linux, or the process is gone
+		}
+		return Double.NaN;
+	}
+
+	/** @return the load average line of the machine, or "n/a" */
+	static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (IOException ex) {
+			return "n/a";
+		}
+	}
+
+}
