@@ -243,7 +243,10 @@ public final class MigrationEngine {
 						pending.resumesAfterCrash() && i == pending.resumeFrom());
 				done.add(statement);
 				ran.add(statement.cql());
-				this.history.recordProgress(migration.version(), i + 1, done.value());
+				if (i + 1 < total) {
+					// After the last statement the APPLIED row below records the same progress.
+					this.history.recordProgress(migration.version(), i + 1, done.value());
+				}
 			}
 		}
 		long millis = millisSince(start);
