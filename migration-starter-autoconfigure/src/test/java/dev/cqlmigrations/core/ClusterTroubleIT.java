@@ -70,7 +70,7 @@ class ClusterTroubleIT {
 	@Test
 	void lockTableDroppedDuringARunOnlyCostsTheHeartbeatAndTheRelease(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "droplock");
-		JavaMigration dropsLock = new LeaseIT.Step("1", "drops the lock table") {
+		JavaMigration dropsLock = new TestJavaMigration("1", "drops the lock table") {
 			@Override
 			public void up(CqlSession session) throws InterruptedException {
 				session.execute("DROP TABLE " + fixture.keyspace + ".migration_lock");

@@ -32,7 +32,7 @@ class EngineEdgeCasesIT {
 	void failingJavaMigrationIsRecordedAndRunsAgainFromTheStart(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "javafail");
 		int[] attempts = { 0 };
-		JavaMigration flaky = new LeaseIT.Step("1", "flaky backfill") {
+		JavaMigration flaky = new TestJavaMigration("1", "flaky backfill") {
 			@Override
 			public void up(CqlSession session) {
 				attempts[0]++;
@@ -57,23 +57,8 @@ class EngineEdgeCasesIT {
 	@Test
 	void javaMigrationWithDownStepRollsBack(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "javadown");
-		JavaMigration reversible = new LeaseIT.Step("1", "reversible") {
-			@Override
-			public void up(CqlSession session) {
-				session.execute("CREATE TABLE reversible (id int PRIMARY KEY)");
-			}
-
-			@Override
-			public boolean canUndo() {
-				return true;
-			}
-
-			@Override
-			public void down(CqlSession session) {
-				session.execute("DROP TABLE reversible");
-			}
-		};
-		JavaMigration oneWay = new LeaseIT.Step("2", "one way") {
+		JavaMigration reversible = reversibleTable();
+		JavaMigration oneWay = new TestJavaMigration("2", "one way") {
 			@Override
 			public void up(CqlSession session) {
 			}
@@ -90,22 +75,7 @@ class EngineEdgeCasesIT {
 	@Test
 	void javaDownStepRuns(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "javadownruns");
-		JavaMigration reversible = new LeaseIT.Step("1", "reversible") {
-			@Override
-			public void up(CqlSession session) {
-				session.execute("CREATE TABLE reversible (id int PRIMARY KEY)");
-			}
-
-			@Override
-			public boolean canUndo() {
-				return true;
-			}
-
-			@Override
-			public void down(CqlSession session) {
-				session.execute("DROP TABLE reversible");
-			}
-		};
+		JavaMigration reversible = reversibleTable();
 		MigrationEngine engine = new MigrationEngine(fixture.session,
 				fixture.settings().locations(List.of()).javaMigrations(List.of(reversible)).build());
 		engine.migrate();
@@ -190,6 +160,25 @@ class EngineEdgeCasesIT {
 		assertThat(MigrationEngine.looksAlreadyDone(new InvalidQueryException(null, "Undefined column name y")))
 			.isFalse();
 		assertThat(MigrationEngine.looksAlreadyDone(new IllegalStateException("already exists"))).isFalse();
+	}
+
+	private static JavaMigration reversibleTable() {
+		return new TestJavaMigration("1", "reversible") {
+			@Override
+			public void up(CqlSession session) {
+				session.execute("CREATE TABLE reversible (id int PRIMARY KEY)");
+			}
+
+			@Override
+			public boolean canUndo() {
+				return true;
+			}
+
+			@Override
+			public void down(CqlSession session) {
+				session.execute("DROP TABLE reversible");
+			}
+		};
 	}
 
 }

@@ -26,7 +26,7 @@ class LeaseIT {
 	void heartbeatKeepsTheLeaseAliveDuringAMigrationLongerThanItsTtl(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "heartbeat");
 		AtomicInteger ttlSeenLate = new AtomicInteger(-1);
-		JavaMigration slow = new Step("1", "slow") {
+		JavaMigration slow = new TestJavaMigration("1", "slow") {
 			@Override
 			public void up(CqlSession session) throws InterruptedException {
 				Thread.sleep(4000);
@@ -51,7 +51,7 @@ class LeaseIT {
 	@Test
 	void runStopsBeforeTheNextMigrationWhenTheLeaseWasTakenOver(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "fencing");
-		JavaMigration stolen = new Step("1", "lease taken over") {
+		JavaMigration stolen = new TestJavaMigration("1", "lease taken over") {
 			@Override
 			public void up(CqlSession session) throws InterruptedException {
 				session.execute("UPDATE " + fixture.keyspace + ".migration_lock USING TTL 60 SET owner = 'thief', "
@@ -59,7 +59,7 @@ class LeaseIT {
 				Thread.sleep(1600);
 			}
 		};
-		JavaMigration next = new Step("2", "must not run") {
+		JavaMigration next = new TestJavaMigration("2", "must not run") {
 			@Override
 			public void up(CqlSession session) {
 				throw new AssertionError("ran without the lock");
@@ -83,29 +83,6 @@ class LeaseIT {
 		EngineFixture fixture = new EngineFixture(node, dir, "nolocktable");
 
 		assertThat(fixture.engine().lockHolder()).isNull();
-	}
-
-	abstract static class Step implements JavaMigration {
-
-		private final String version;
-
-		private final String description;
-
-		Step(String version, String description) {
-			this.version = version;
-			this.description = description;
-		}
-
-		@Override
-		public String version() {
-			return this.version;
-		}
-
-		@Override
-		public String description() {
-			return this.description;
-		}
-
 	}
 
 }

@@ -303,25 +303,10 @@ class MigrationLoaderTest {
 		Files.writeString(directory.resolve(fileName), content);
 	}
 
-	static class Reindex implements JavaMigration {
-
-		private final String version;
-
-		private final String description;
+	static class Reindex extends TestJavaMigration {
 
 		Reindex(String version, String description) {
-			this.version = version;
-			this.description = description;
-		}
-
-		@Override
-		public String version() {
-			return this.version;
-		}
-
-		@Override
-		public String description() {
-			return this.description;
+			super(version, description);
 		}
 
 		@Override

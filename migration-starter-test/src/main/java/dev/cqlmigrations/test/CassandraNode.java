@@ -1,6 +1,8 @@
 package dev.cqlmigrations.test;
 
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
@@ -56,6 +58,21 @@ public interface CassandraNode extends AutoCloseable {
 			builder.withAuthCredentials(username(), password());
 		}
 		return builder;
+	}
+
+	/**
+	 * The {@code spring.cassandra.*} properties that point an application at this node.
+	 * @return contact points, local data center and, when the node authenticates, credentials
+	 */
+	default Map<String, Object> springProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.cassandra.contact-points", contactPointText());
+		properties.put("spring.cassandra.local-datacenter", localDatacenter());
+		if (username() != null) {
+			properties.put("spring.cassandra.username", username());
+			properties.put("spring.cassandra.password", password());
+		}
+		return properties;
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package dev.cqlmigrations.test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -29,22 +27,11 @@ class EmbeddedCassandraContextCustomizerFactory implements ContextCustomizerFact
 
 	static final class EmbeddedCassandraContextCustomizer implements ContextCustomizer {
 
-		static Map<String, Object> properties(CassandraNode node) {
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("spring.cassandra.contact-points", node.contactPointText());
-			properties.put("spring.cassandra.local-datacenter", node.localDatacenter());
-			if (node.username() != null) {
-				properties.put("spring.cassandra.username", node.username());
-				properties.put("spring.cassandra.password", node.password());
-			}
-			return properties;
-		}
-
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			context.getEnvironment()
 				.getPropertySources()
-				.addLast(new MapPropertySource("embeddedCassandra", properties(SharedCassandraNode.get())));
+				.addLast(new MapPropertySource("embeddedCassandra", SharedCassandraNode.get().springProperties()));
 		}
 
 		@Override

@@ -1,7 +1,5 @@
 package dev.cqlmigrations.sample.embedded;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.cqlmigrations.cli.MigrateModeRunListener;
@@ -80,20 +78,9 @@ public class EmbeddedCassandraEnvironmentPostProcessor implements EnvironmentPos
 		this.logger.info("No spring.cassandra.contact-points configured: starting a local Cassandra node "
 				+ "(set " + ENABLED_PROPERTY + "=false to turn this off)");
 		CassandraNode node = this.nodeStarter.get();
-		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(node)));
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, node.springProperties()));
 		this.logger.info("Local Cassandra node listening on " + node.contactPointText()
 				+ "; its data is removed when the application stops");
-	}
-
-	static Map<String, Object> properties(CassandraNode node) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("spring.cassandra.contact-points", node.contactPointText());
-		properties.put("spring.cassandra.local-datacenter", node.localDatacenter());
-		if (node.username() != null) {
-			properties.put("spring.cassandra.username", node.username());
-			properties.put("spring.cassandra.password", node.password());
-		}
-		return properties;
 	}
 
 }
