@@ -10,7 +10,9 @@ import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -42,6 +44,8 @@ final class HistoryTable {
 	private PreparedStatement progress;
 
 	private PreparedStatement delete;
+
+	private HistoryEntry deferred;
 
 	HistoryTable(CqlSession session, MigrationSettings settings) {
 		this.session = session;
@@ -149,20 +153,53 @@ final class HistoryTable {
 	}
 
 	/**
-	 * Writes a whole entry, replacing the row of its version.
+	 * Writes a whole entry, replacing the row of its version; an entry held back by
+	 * {@link #saveWithNext} goes in the same single-partition batch (one round trip, atomic).
 	 * @param entry the entry
 	 */
 	void save(HistoryEntry entry) {
+		HistoryEntry earlier = this.deferred;
+		this.deferred = null;
+		if (earlier == null) {
+			this.session.execute(bind(entry).setConsistencyLevel(this.settings.writeConsistency()).setIdempotent(true));
+			return;
+		}
+		this.session.execute(BatchStatement.newInstance(DefaultBatchType.UNLOGGED, bind(earlier), bind(entry))
+			.setConsistencyLevel(this.settings.writeConsistency())
+			.setIdempotent(true));
+	}
+
+	/**
+	 * Holds an entry back until the next {@link #save}, which writes both at once: the APPLIED row
+	 * of one migration travels with the IN_PROGRESS row of the next. {@link #flush()} writes it
+	 * when no save follows.
+	 * @param entry the entry
+	 */
+	void saveWithNext(HistoryEntry entry) {
+		flush();
+		this.deferred = entry;
+	}
+
+	/**
+	 * Writes an entry held back by {@link #saveWithNext}, if any.
+	 */
+	void flush() {
+		HistoryEntry earlier = this.deferred;
+		if (earlier != null) {
+			this.deferred = null;
+			save(earlier);
+		}
+	}
+
+	private BoundStatement bind(HistoryEntry entry) {
 		if (this.save == null) {
 			this.save = this.session.prepare("INSERT INTO " + this.table + " (scope, " + COLUMNS
 					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 		}
-		BoundStatement bound = this.save.bind(PARTITION, entry.version().toString(), entry.description(),
-				entry.type().name(), entry.script(), entry.checksum(), entry.undoScript(), entry.undoChecksum(),
-				entry.state().name(), entry.statementsDone(), entry.statementsTotal(), entry.doneChecksum(),
-				entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(), entry.installedBy(), entry.error(),
-				entry.audit());
-		this.session.execute(bound.setConsistencyLevel(this.settings.writeConsistency()).setIdempotent(true));
+		return this.save.bind(PARTITION, entry.version().toString(), entry.description(), entry.type().name(),
+				entry.script(), entry.checksum(), entry.undoScript(), entry.undoChecksum(), entry.state().name(),
+				entry.statementsDone(), entry.statementsTotal(), entry.doneChecksum(), entry.appliedAt(),
+				entry.rolledBackAt(), entry.executionMillis(), entry.installedBy(), entry.error(), entry.audit());
 	}
 
 	/**

@@ -182,9 +182,15 @@ public final class MigrationEngine {
 			StatementRunner runner = newRunner();
 			List<MigrationRunItem> items = new ArrayList<>();
 			List<PendingMigration> pending = plan.pending();
-			for (int i = 0; i < pending.size(); i++) {
-				lease.ensureHeld();
-				items.add(applyUp(pending.get(i), i + 1, pending.size(), runner, lease));
+			try {
+				for (int i = 0; i < pending.size(); i++) {
+					lease.ensureHeld();
+					items.add(applyUp(pending.get(i), i + 1, pending.size(), runner, lease));
+				}
+			}
+			finally {
+				// The last APPLIED row is still held back to travel with a next migration's first write.
+				this.history.flush();
 			}
 			this.listener.schemaAgreementAwaited(runner.agreementTime());
 			String after = items.isEmpty() ? before : items.get(items.size() - 1).version();
@@ -256,7 +262,7 @@ public final class MigrationEngine {
 				(migration.type() == MigrationType.JAVA) ? null : ProgressChecksum.of(migration.statements(), total),
 				finishedAt, entry.rolledBackAt(), millis, this.settings.installedBy(), null,
 				HistoryTable.withAudit(audit, "APPLIED", this.settings.installedBy(), finishedAt));
-		this.history.save(applied);
+		this.history.saveWithNext(applied);
 		logger.info("Applied {} in {} ms ({} statements)", name, millis, ran.size());
 		MigrationRunItem item = new MigrationRunItem(migration.version().toString(), migration.description(),
 				migration.type(), migration.script(), ran, millis);
