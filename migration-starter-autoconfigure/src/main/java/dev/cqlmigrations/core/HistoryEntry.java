@@ -35,16 +35,25 @@ public record HistoryEntry(MigrationVersion version, String description, Migrati
 	}
 
 	/**
-	 * Copy with another state and progress.
+	 * The same version and scripts with the outcome of another run.
 	 * @param state the new state
-	 * @param statementsDone statements done
-	 * @param doneChecksum checksum of the statements done
+	 * @param statementsDone statements of the run that ran
+	 * @param statementsTotal statements of the run
+	 * @param doneChecksum checksum of the statements that ran, {@code null} when not resumable
+	 * @param appliedAt when the latest application finished (or started)
+	 * @param rolledBackAt when the latest rollback finished
+	 * @param executionMillis duration of the run
+	 * @param installedBy who ran it
+	 * @param error the error of a failed run
+	 * @param audit the audit lines
 	 * @return the changed entry
 	 */
-	public HistoryEntry withProgress(HistoryState state, int statementsDone, Integer doneChecksum) {
+	public HistoryEntry withRun(HistoryState state, int statementsDone, int statementsTotal, Integer doneChecksum,
+			Instant appliedAt, Instant rolledBackAt, long executionMillis, String installedBy, String error,
+			List<String> audit) {
 		return new HistoryEntry(this.version, this.description, this.type, this.script, this.checksum,
-				this.undoScript, this.undoChecksum, state, statementsDone, this.statementsTotal, doneChecksum,
-				this.appliedAt, this.rolledBackAt, this.executionMillis, this.installedBy, this.error, this.audit);
+				this.undoScript, this.undoChecksum, state, statementsDone, statementsTotal, doneChecksum, appliedAt,
+				rolledBackAt, executionMillis, installedBy, error, audit);
 	}
 
 }

@@ -257,8 +257,7 @@ public final class MigrationEngine {
 		}
 		long millis = millisSince(start);
 		Instant finishedAt = Instant.now();
-		HistoryEntry applied = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
-				entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.APPLIED, total, total,
+		HistoryEntry applied = entry.withRun(HistoryState.APPLIED, total, total,
 				(migration.type() == MigrationType.JAVA) ? null : ProgressChecksum.of(migration.statements(), total),
 				finishedAt, entry.rolledBackAt(), millis, this.settings.installedBy(), null,
 				HistoryTable.withAudit(audit, "APPLIED", this.settings.installedBy(), finishedAt));
@@ -318,10 +317,8 @@ public final class MigrationEngine {
 
 	private MigrationException fail(ResolvedMigration migration, HistoryEntry entry, int statementsDone,
 			Integer doneChecksum, Throwable cause, MigrationException error) {
-		HistoryEntry failed = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
-				entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.FAILED, statementsDone,
-				entry.statementsTotal(), doneChecksum, entry.appliedAt(), entry.rolledBackAt(), 0, entry.installedBy(),
-				String.valueOf(cause.getMessage()),
+		HistoryEntry failed = entry.withRun(HistoryState.FAILED, statementsDone, entry.statementsTotal(), doneChecksum,
+				entry.appliedAt(), entry.rolledBackAt(), 0, entry.installedBy(), String.valueOf(cause.getMessage()),
 				HistoryTable.withAudit(entry.audit(), "FAILED at statement " + (statementsDone + 1),
 						this.settings.installedBy(), Instant.now()));
 		try {
@@ -472,9 +469,8 @@ public final class MigrationEngine {
 		long start = System.nanoTime();
 		int total = (migration.type() == MigrationType.JAVA) ? 1 : migration.undoStatements().size();
 		// Recorded before the first undo statement: if this process dies, the history says so.
-		HistoryEntry rolling = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
-				entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.ROLLBACK_FAILED, 0, total, null,
-				entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(), this.settings.installedBy(),
+		HistoryEntry rolling = entry.withRun(HistoryState.ROLLBACK_FAILED, 0, total, null, entry.appliedAt(),
+				entry.rolledBackAt(), entry.executionMillis(), this.settings.installedBy(),
 				"rollback started at " + Instant.now() + " and did not finish", entry.audit());
 		this.history.save(rolling);
 		List<String> ran = new ArrayList<>();
@@ -502,10 +498,9 @@ public final class MigrationEngine {
 					+ "ROLLBACK_FAILED; the schema is partly undone. Finish or revert the undo by hand, then run "
 					+ "'migrate repair' (it marks V" + migration.version() + " APPLIED again).";
 			MigrationExecutionException error = new MigrationExecutionException(message, migration.version(), done, ex);
-			HistoryEntry failed = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
-					entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.ROLLBACK_FAILED, done,
-					total, null, entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(),
-					this.settings.installedBy(), String.valueOf(ex.getMessage()), HistoryTable.withAudit(entry.audit(),
+			HistoryEntry failed = entry.withRun(HistoryState.ROLLBACK_FAILED, done, total, null, entry.appliedAt(),
+					entry.rolledBackAt(), entry.executionMillis(), this.settings.installedBy(),
+					String.valueOf(ex.getMessage()), HistoryTable.withAudit(entry.audit(),
 							"ROLLBACK FAILED at undo statement " + (done + 1), this.settings.installedBy(), Instant.now()));
 			this.history.save(failed);
 			logger.error("Rollback of {} failed: {}", name, ex.getMessage());
@@ -514,9 +509,8 @@ public final class MigrationEngine {
 		}
 		long millis = millisSince(start);
 		Instant finishedAt = Instant.now();
-		HistoryEntry rolledBack = new HistoryEntry(entry.version(), entry.description(), entry.type(), entry.script(),
-				entry.checksum(), entry.undoScript(), entry.undoChecksum(), HistoryState.ROLLED_BACK, done, total, null,
-				entry.appliedAt(), finishedAt, millis, this.settings.installedBy(), null,
+		HistoryEntry rolledBack = entry.withRun(HistoryState.ROLLED_BACK, done, total, null, entry.appliedAt(),
+				finishedAt, millis, this.settings.installedBy(), null,
 				HistoryTable.withAudit(entry.audit(), "ROLLED_BACK", this.settings.installedBy(), finishedAt));
 		this.history.save(rolledBack);
 		logger.info("Rolled back {} in {} ms ({} statements)", name, millis, ran.size());
