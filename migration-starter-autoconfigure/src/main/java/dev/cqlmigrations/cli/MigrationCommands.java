@@ -93,11 +93,14 @@ public final class MigrationCommands {
 	}
 
 	private void up(MigrateCommand command) {
-		MigrationRunResult result = this.engine.get().migrate(command.target(), command.dryRun());
+		MigrationEngine engine = this.engine.get();
+		// --target wins over migrations.target, as a command-line value does over configuration.
+		String target = (command.target() != null) ? command.target() : engine.settings().target();
+		MigrationRunResult result = engine.migrate(target, command.dryRun());
 		String keyspace = result.keyspace();
 		if (result.migrations().isEmpty()) {
 			this.out.println("Keyspace " + keyspace + " is up to date at " + version(result.versionBefore())
-					+ (command.target() != null ? " (target " + command.target() + ")" : "") + ": nothing to apply.");
+					+ (target != null ? " (target " + target + ")" : "") + ": nothing to apply.");
 		}
 		else if (result.dryRun()) {
 			this.out.println("Dry run: " + count(result.migrations()) + " would be applied to keyspace " + keyspace

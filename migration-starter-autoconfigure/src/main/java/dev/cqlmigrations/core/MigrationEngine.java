@@ -677,6 +677,15 @@ public final class MigrationEngine {
 		}
 		boolean exists = loaded.stream().anyMatch((migration) -> migration.version().equals(target))
 				|| entries.stream().anyMatch((entry) -> entry.version().equals(target));
+		ResolvedMigration latest = loaded.isEmpty() ? null : loaded.get(loaded.size() - 1);
+		if (!exists && latest != null && target.isNewerThan(latest.version())) {
+			// Above the latest is most likely a typo or a deployment without the newest scripts: never
+			// report "up to date" for a version nobody has.
+			throw new MigrationConfigurationException("Target version " + target + " (migrations.target) does not "
+					+ "exist: it is above the latest migration, V" + latest.version() + " (" + latest.script()
+					+ "), so that version cannot be reached and nothing was applied. Check that the newest scripts "
+					+ "were deployed, or set the target to " + latest.version() + " or 'latest'.");
+		}
 		if (!exists) {
 			throw new MigrationConfigurationException("Target version " + target + " (migrations.target) does not exist: "
 					+ "known versions are " + loaded.stream().map((m) -> m.version().toString()).collect(Collectors.joining(", "))
