@@ -27,7 +27,10 @@ public enum Command {
 	VALIDATE("validate", "", "Check the scripts against the history; exit status 1 on any difference."),
 
 	/** Clear what blocks the next run after a manual fix. */
-	REPAIR("repair", "", "After fixing the schema by hand: clear failed runs, accept edited scripts."),
+	REPAIR("repair", "[--undo-finished | --undo-reverted]",
+			"After fixing the schema by hand: clear failed runs, accept edited scripts; after a failed "
+					+ "rollback, say whether you finished or reverted the undo.",
+			CommandOption.UNDO_FINISHED, CommandOption.UNDO_REVERTED),
 
 	/** Record an existing schema as being at a version. */
 	BASELINE("baseline", "--version V [--description D]",

@@ -31,6 +31,12 @@ public enum CommandOption {
 	/** Directory {@code create} writes into. */
 	DIR("dir", "DIR"),
 
+	/** {@code repair}: the failed rollback was finished by hand. */
+	UNDO_FINISHED("undo-finished", null),
+
+	/** {@code repair}: the failed rollback was reverted by hand. */
+	UNDO_REVERTED("undo-reverted", null),
+
 	/** Print stack traces and the engine's debug log. */
 	DEBUG("debug", null),
 

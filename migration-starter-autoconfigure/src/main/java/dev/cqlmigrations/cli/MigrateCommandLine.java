@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.cqlmigrations.core.MigrationVersion;
+import dev.cqlmigrations.core.UndoOutcome;
 
 /**
  * Reads the arguments of {@code java -jar app.jar migrate <command> [options]}.
@@ -188,9 +189,14 @@ public final class MigrateCommandLine {
 			}
 			checkVersion(version, CommandOption.VERSION, false);
 		}
+		if (options.containsKey(CommandOption.UNDO_FINISHED) && options.containsKey(CommandOption.UNDO_REVERTED)) {
+			throw new UsageException("Give either --undo-finished or --undo-reverted to 'repair', not both.");
+		}
+		UndoOutcome failedUndo = options.containsKey(CommandOption.UNDO_FINISHED) ? UndoOutcome.FINISHED
+				: options.containsKey(CommandOption.UNDO_REVERTED) ? UndoOutcome.REVERTED : null;
 		return new MigrateCommand(command, target, steps, options.containsKey(CommandOption.DRY_RUN),
 				options.containsKey(CommandOption.JSON), version, options.get(CommandOption.DESCRIPTION), name,
-				options.get(CommandOption.DIR), options.containsKey(CommandOption.DEBUG));
+				options.get(CommandOption.DIR), options.containsKey(CommandOption.DEBUG), failedUndo);
 	}
 
 	private static @Nullable String valueOf(CommandOption option, String arg, @Nullable String next) {

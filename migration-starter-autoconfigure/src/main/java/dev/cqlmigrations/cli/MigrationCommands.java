@@ -58,7 +58,7 @@ public final class MigrationCommands {
 				case DOWN -> down(command);
 				case STATUS -> status(command);
 				case VALIDATE -> validate();
-				case REPAIR -> repair();
+				case REPAIR -> repair(command);
 				case BASELINE -> baseline(command);
 				case CREATE -> create(command);
 				case HELP -> this.out.print(Usage.text());
@@ -145,9 +145,9 @@ public final class MigrationCommands {
 				+ "history of keyspace " + report.keyspace() + " (" + version(report.currentVersion()) + ").");
 	}
 
-	private void repair() {
+	private void repair(MigrateCommand command) {
 		MigrationEngine engine = this.engine.get();
-		List<String> actions = engine.repair();
+		List<String> actions = engine.repair(command.failedUndo());
 		if (actions.isEmpty()) {
 			this.out.println("Nothing to repair in keyspace " + engine.settings().keyspace() + ".");
 			return;

@@ -495,8 +495,9 @@ public final class MigrationEngine {
 		catch (Exception ex) {
 			String message = "Rollback of V" + migration.version() + " (" + migration.undoScript() + ") failed at undo "
 					+ "statement " + (done + 1) + " of " + total + ": " + ex.getMessage() + ". The history records it as "
-					+ "ROLLBACK_FAILED; the schema is partly undone. Finish or revert the undo by hand, then run "
-					+ "'migrate repair' (it marks V" + migration.version() + " APPLIED again).";
+					+ "ROLLBACK_FAILED; the schema is partly undone. Finish the undo by hand and run 'migrate repair "
+					+ "--undo-finished' (records V" + migration.version() + " ROLLED_BACK), or revert it by hand and "
+					+ "run 'migrate repair --undo-reverted' (records it APPLIED).";
 			MigrationExecutionException error = new MigrationExecutionException(message, migration.version(), done, ex);
 			HistoryEntry failed = entry.withRun(HistoryState.ROLLBACK_FAILED, done, total, null, entry.appliedAt(),
 					entry.rolledBackAt(), entry.executionMillis(), this.settings.installedBy(),
@@ -524,18 +525,35 @@ public final class MigrationEngine {
 	/**
 	 * Clears what blocks the next run after an operator fixed the schema by hand: failed and
 	 * unfinished entries are removed (or, for a version that was applied before, marked rolled
-	 * back), failed rollbacks are marked applied again, and changed checksums are accepted.
+	 * back), and changed checksums are accepted. Refuses, changing nothing, when a rollback failed
+	 * part-way: see {@link #repair(UndoOutcome)}.
 	 * @return one sentence per change made
+	 * @throws RepairException when a rollback failed part-way
 	 */
 	public List<String> repair() {
+		return repair(null);
+	}
+
+	/**
+	 * Like {@link #repair()}, and records each failed rollback as the operator says it ended:
+	 * {@link UndoOutcome#FINISHED} marks it rolled back, {@link UndoOutcome#REVERTED} applied.
+	 * @param failedUndo how the failed rollbacks were completed by hand, {@code null} when none failed
+	 * @return one sentence per change made
+	 * @throws RepairException when a rollback failed part-way and {@code failedUndo} is {@code null}
+	 */
+	public List<String> repair(UndoOutcome failedUndo) {
 		List<ResolvedMigration> loaded = load();
 		createHistoryTablesIfMissing(this.history.readAll().isEmpty());
 		Map<MigrationVersion, ResolvedMigration> onDisk = new TreeMap<>();
 		loaded.forEach((migration) -> onDisk.put(migration.version(), migration));
 		List<String> actions = new ArrayList<>();
 		try (MigrationLock.Lease lease = this.lock.acquire()) {
-			for (HistoryEntry entry : this.history.readAll()) {
-				String action = repair(entry, onDisk.get(entry.version()));
+			List<HistoryEntry> entries = this.history.readAll();
+			if (failedUndo == null) {
+				refuseUndecidedFailedRollbacks(entries);
+			}
+			for (HistoryEntry entry : entries) {
+				String action = repair(entry, onDisk.get(entry.version()), failedUndo);
 				if (action != null) {
 					actions.add(action);
 					logger.info("Repair: {}", action);
@@ -548,7 +566,20 @@ public final class MigrationEngine {
 		return actions;
 	}
 
-	private String repair(HistoryEntry entry, ResolvedMigration disk) {
+	private void refuseUndecidedFailedRollbacks(List<HistoryEntry> entries) {
+		for (HistoryEntry entry : entries) {
+			if (entry.state() == HistoryState.ROLLBACK_FAILED) {
+				throw new RepairException("V" + entry.version() + " (" + entry.description() + "): its rollback failed "
+						+ "after " + entry.statementsDone() + " of " + entry.statementsTotal() + " undo statements, and "
+						+ "repair cannot tell what you did since. If you finished the undo by hand, run 'migrate repair "
+						+ "--undo-finished' (records V" + entry.version() + " ROLLED_BACK; the next migrate applies it "
+						+ "again). If you restored what the undo had removed, run 'migrate repair --undo-reverted' "
+						+ "(records it APPLIED). Nothing was repaired.");
+			}
+		}
+	}
+
+	private String repair(HistoryEntry entry, ResolvedMigration disk, UndoOutcome failedUndo) {
 		Instant now = Instant.now();
 		switch (entry.state()) {
 			case FAILED, IN_PROGRESS -> {
@@ -563,10 +594,24 @@ public final class MigrationEngine {
 				return "V" + entry.version() + ": cleared the " + entry.state() + " run; it is pending again";
 			}
 			case ROLLBACK_FAILED -> {
-				this.history.save(copy(entry, disk, HistoryState.APPLIED, entry.statementsTotal(),
-						HistoryTable.withAudit(entry.audit(), "REPAIRED (was ROLLBACK_FAILED)",
-								this.settings.installedBy(), now)));
-				return "V" + entry.version() + ": marked APPLIED again after its failed rollback";
+				if (failedUndo == UndoOutcome.FINISHED) {
+					this.history.save(entry.withRun(HistoryState.ROLLED_BACK, entry.statementsTotal(),
+							entry.statementsTotal(), null, entry.appliedAt(), now, entry.executionMillis(),
+							this.settings.installedBy(), null, HistoryTable.withAudit(entry.audit(),
+									"REPAIRED (was ROLLBACK_FAILED): undo finished by hand", this.settings.installedBy(),
+									now)));
+					return "V" + entry.version() + ": marked ROLLED_BACK, its undo finished by hand; the next migrate "
+							+ "applies it again";
+				}
+				// The row counts undo statements now: an APPLIED row counts the migration's own.
+				int upSteps = (disk != null) ? disk.upStepCount() : entry.statementsTotal();
+				HistoryEntry applied = copy(entry, disk, HistoryState.APPLIED, upSteps,
+						HistoryTable.withAudit(entry.audit(), "REPAIRED (was ROLLBACK_FAILED): undo reverted by hand",
+								this.settings.installedBy(), now));
+				this.history.save(applied.withRun(HistoryState.APPLIED, upSteps, upSteps, applied.doneChecksum(),
+						applied.appliedAt(), applied.rolledBackAt(), applied.executionMillis(), applied.installedBy(),
+						null, applied.audit()));
+				return "V" + entry.version() + ": marked APPLIED again, its undo reverted by hand";
 			}
 			case APPLIED -> {
 				if (disk == null || entry.type() == MigrationType.BASELINE) {

@@ -89,8 +89,9 @@ final class MigrationPlan {
 			case ROLLBACK_FAILED -> {
 				info(disk, entry, MigrationState.ROLLBACK_FAILED, false);
 				this.problems.add(name + ": its rollback failed after " + entry.statementsDone() + " of "
-						+ entry.statementsTotal() + " undo statements (" + entry.error() + "). Finish or revert the undo "
-						+ "by hand, then run 'migrate repair' (it marks the version APPLIED again).");
+						+ entry.statementsTotal() + " undo statements (" + entry.error() + "). Finish the undo by hand "
+						+ "and run 'migrate repair --undo-finished', or revert it by hand and run 'migrate repair "
+						+ "--undo-reverted'.");
 			}
 		}
 	}

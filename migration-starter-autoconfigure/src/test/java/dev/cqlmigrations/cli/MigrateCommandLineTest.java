@@ -2,6 +2,8 @@ package dev.cqlmigrations.cli;
 
 import org.junit.jupiter.api.Test;
 
+import dev.cqlmigrations.core.UndoOutcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -140,6 +142,18 @@ class MigrateCommandLineTest {
 	@Test
 	void rejectsStepsTogetherWithTarget() {
 		assertUsageError("either --steps or --target", "migrate", "down", "--steps", "1", "--target", "2");
+	}
+
+	@Test
+	void parsesWhatRepairIsToldAboutAFailedUndo() {
+		assertThat(MigrateCommandLine.parse("migrate", "repair").failedUndo()).isNull();
+		assertThat(MigrateCommandLine.parse("migrate", "repair", "--undo-finished").failedUndo())
+			.isEqualTo(UndoOutcome.FINISHED);
+		assertThat(MigrateCommandLine.parse("migrate", "repair", "--undo-reverted").failedUndo())
+			.isEqualTo(UndoOutcome.REVERTED);
+		assertUsageError("either --undo-finished or --undo-reverted", "migrate", "repair", "--undo-finished",
+				"--undo-reverted");
+		assertUsageError("Option --undo-finished does not apply to 'down'", "migrate", "down", "--undo-finished");
 	}
 
 	@Test
