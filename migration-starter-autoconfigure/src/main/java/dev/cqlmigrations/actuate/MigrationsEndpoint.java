@@ -30,7 +30,9 @@ import dev.cqlmigrations.core.StatusReport;
  * <p>
  * {@code GET /actuator/migrations} reads the status. {@code POST /actuator/migrations/rollback}
  * undoes the last applied migration, a number of {@code steps}, or everything above a
- * {@code target}, optionally as a {@code dryRun}. Rolling back is destructive: the endpoint's
+ * {@code target}, optionally as a {@code dryRun}; {@code expectedVersion} refuses it unless the
+ * keyspace is at that version, so that a retried request cannot undo more than asked. It never waits
+ * for the migration lock: another run holding it is a conflict. Rolling back is destructive: the endpoint's
  * default access is read-only ({@code management.endpoint.migrations.access=unrestricted} opens
  * it) and {@code migrations.rollback-enabled=true} is needed as well.
  */
@@ -73,16 +75,19 @@ public class MigrationsEndpoint {
 	 * @param steps roll back this many applied migrations; without {@code target} or
 	 * {@code steps}, the last one
 	 * @param dryRun whether to only report what would run
+	 * @param expectedVersion refuse unless the keyspace is at this version
 	 * @return what was rolled back, or would be
 	 * @throws InvalidEndpointRequestException when the request is malformed
 	 * @throws RollbackNotEnabledException when {@code migrations.rollback-enabled} is not true
 	 * @throws dev.cqlmigrations.core.RollbackException when the history does not allow it
-	 * @throws dev.cqlmigrations.core.MigrationLockException when another instance holds the lock
+	 * @throws dev.cqlmigrations.core.MigrationValidationException when scripts changed since they were
+	 * applied
+	 * @throws dev.cqlmigrations.core.MigrationLockHeldException when another run holds the lock
 	 */
 	@WriteOperation
 	public RollbackDescriptor rollback(@Selector String action, @Nullable String target, @Nullable Integer steps,
-			@Nullable Boolean dryRun) {
-		RollbackRequest request = rollbackRequest(action, target, steps, dryRun);
+			@Nullable Boolean dryRun, @Nullable String expectedVersion) {
+		RollbackRequest request = rollbackRequest(action, target, steps, dryRun, expectedVersion);
 		if (!this.rollbackEnabled) {
 			throw new RollbackNotEnabledException("Rollback is disabled: set migrations.rollback-enabled=true to allow "
 					+ "rolling back migrations through the 'migrations' endpoint.");
@@ -91,7 +96,7 @@ public class MigrationsEndpoint {
 	}
 
 	private static RollbackRequest rollbackRequest(String action, @Nullable String target, @Nullable Integer steps,
-			@Nullable Boolean dryRun) {
+			@Nullable Boolean dryRun, @Nullable String expectedVersion) {
 		if (!ROLLBACK.equals(action)) {
 			throw new InvalidEndpointRequestException("Unknown action '" + action + "': the only action is "
 					+ "POST /actuator/migrations/rollback", "Unknown action");
@@ -113,8 +118,21 @@ public class MigrationsEndpoint {
 						+ "everything)", "Invalid target");
 			}
 		}
+		String expected = (expectedVersion != null && !expectedVersion.isBlank()) ? expectedVersion.trim() : null;
+		if (expected != null) {
+			try {
+				MigrationVersion.parse(expected);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidEndpointRequestException("Invalid 'expectedVersion': " + ex.getMessage(),
+						"Invalid expectedVersion");
+			}
+		}
 		RollbackRequest request = (trimmedTarget != null) ? RollbackRequest.toTarget(trimmedTarget)
 				: (steps != null) ? RollbackRequest.steps(steps) : RollbackRequest.last();
+		// An HTTP request must not queue behind another run: a client that times out and retries
+		// would otherwise get both requests carried out, one after the other.
+		request = request.expectingVersion(expected).withoutWaitingForLock();
 		return Boolean.TRUE.equals(dryRun) ? request.asDryRun() : request;
 	}
 

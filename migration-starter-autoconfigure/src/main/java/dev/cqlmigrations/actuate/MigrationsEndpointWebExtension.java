@@ -11,6 +11,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 import dev.cqlmigrations.core.MigrationException;
 import dev.cqlmigrations.core.MigrationLockException;
+import dev.cqlmigrations.core.MigrationValidationException;
 import dev.cqlmigrations.core.RollbackException;
 
 /**
@@ -22,7 +23,8 @@ import dev.cqlmigrations.core.RollbackException;
  * <li>{@code 403} rollbacks are disabled ({@code migrations.rollback-enabled});</li>
  * <li>{@code 409} a well-formed request the history does not allow: nothing to roll back, an
  * unknown target or one above the current version, a missing undo script, a failed migration in
- * the way, or the migration lock held by another instance;</li>
+ * the way, an {@code expectedVersion} that is not the current one, scripts edited since they were
+ * applied, or the migration lock held by another run (never waited for);</li>
  * <li>{@code 500} an undo statement failed (the history records it as rolled back only in part)
  * or the cluster could not be used.</li>
  * </ul>
@@ -50,13 +52,14 @@ public class MigrationsEndpointWebExtension {
 	 * @param target roll back every applied migration above this version
 	 * @param steps roll back this many applied migrations
 	 * @param dryRun whether to only report what would run
+	 * @param expectedVersion refuse unless the keyspace is at this version
 	 * @return what was rolled back, or the error with its status code
 	 */
 	@WriteOperation
 	public WebEndpointResponse<OperationResponseBody> rollback(@Selector String action, @Nullable String target,
-			@Nullable Integer steps, @Nullable Boolean dryRun) {
+			@Nullable Integer steps, @Nullable Boolean dryRun, @Nullable String expectedVersion) {
 		try {
-			return new WebEndpointResponse<>(this.delegate.rollback(action, target, steps, dryRun));
+			return new WebEndpointResponse<>(this.delegate.rollback(action, target, steps, dryRun, expectedVersion));
 		}
 		catch (InvalidEndpointRequestException ex) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage());
@@ -65,6 +68,10 @@ public class MigrationsEndpointWebExtension {
 			return error(STATUS_FORBIDDEN, ex.getMessage());
 		}
 		catch (MigrationLockException ex) {
+			return error(STATUS_CONFLICT, ex.getMessage());
+		}
+		catch (MigrationValidationException ex) {
+			// Scripts edited since they were applied: refused before anything ran.
 			return error(STATUS_CONFLICT, ex.getMessage());
 		}
 		catch (RollbackException ex) {

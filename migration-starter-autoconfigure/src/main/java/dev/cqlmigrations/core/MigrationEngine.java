@@ -352,7 +352,8 @@ public final class MigrationEngine {
 			return new MigrationRunResult(Direction.DOWN, true, this.settings.keyspace(), before, before, items, 0, 0,
 					millisSince(start));
 		}
-		try (MigrationLock.Lease lease = this.lock.acquire()) {
+		Duration lockWait = request.waitForLock() ? this.settings.lockWaitTimeout() : Duration.ZERO;
+		try (MigrationLock.Lease lease = this.lock.acquire(lockWait)) {
 			this.listener.lockAcquired(lease.waited());
 			entries = this.history.readAll();
 			toUndo = selectForRollback(loaded, entries, request);
@@ -381,6 +382,9 @@ public final class MigrationEngine {
 						+ ") is " + entry.state() + ": complete it with 'migrate up' or clear it with 'migrate repair' "
 						+ "first.");
 			}
+		}
+		if (request.expectedVersion() != null && !request.expectedVersion().isBlank()) {
+			checkExpectedVersion(entries, request.expectedVersion().trim());
 		}
 		List<HistoryEntry> applied = entries.stream()
 			.filter((entry) -> entry.state() == HistoryState.APPLIED && entry.type() != MigrationType.BASELINE)
@@ -416,6 +420,11 @@ public final class MigrationEngine {
 						+ "back: its scripts are no longer in the migration locations. Restore " + entry.script()
 						+ " and its undo script. Nothing was rolled back.");
 			}
+			if (!migration.canUndo() && entry.undoScript() != null && migration.type() == MigrationType.CQL) {
+				throw new RollbackException("V" + entry.version() + " (" + migration.script() + ") cannot be rolled "
+						+ "back: its undo script " + entry.undoScript() + " was there when it was applied and is "
+						+ "missing now. Restore " + entry.undoScript() + " as it was. Nothing was rolled back.");
+			}
 			if (!migration.canUndo()) {
 				throw new RollbackException("V" + entry.version() + " (" + migration.script() + ") has no undo "
 						+ ((migration.type() == MigrationType.JAVA) ? "step (implement down() and canUndo())"
@@ -425,7 +434,58 @@ public final class MigrationEngine {
 			}
 			toUndo.add(migration);
 		}
+		validateForRollback(loaded, entries, toUndo);
 		return toUndo;
+	}
+
+	private void checkExpectedVersion(List<HistoryEntry> entries, String expectedText) {
+		MigrationVersion expected;
+		try {
+			expected = MigrationVersion.parse(expectedText);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RollbackException("Invalid expected version: " + ex.getMessage() + ".");
+		}
+		MigrationVersion current = entries.stream()
+			.filter((entry) -> entry.state() == HistoryState.APPLIED)
+			.map(HistoryEntry::version)
+			.max(MigrationVersion::compareTo)
+			.orElse(null);
+		if (!expected.equals(current)) {
+			throw new RollbackException("Keyspace " + this.settings.keyspace() + " is at "
+					+ ((current != null) ? "version " + current : "no version") + ", not at the expected version "
+					+ expected + ": the history changed since the request was made (another rollback or migration "
+					+ "ran). Nothing was rolled back. Check the current state and send the request again if it is "
+					+ "still wanted.");
+		}
+	}
+
+	/**
+	 * A rollback trusts the scripts as much as a migrate does: edited or deleted applied scripts, and
+	 * undo scripts changed since their migration was applied, refuse it before anything runs.
+	 */
+	private void validateForRollback(List<ResolvedMigration> loaded, List<HistoryEntry> entries,
+			List<ResolvedMigration> toUndo) {
+		if (!this.settings.validateOnMigrate()) {
+			return;
+		}
+		// Out-of-order pending versions are no reason to refuse: rolling back may be how they get in.
+		List<String> problems = new ArrayList<>(MigrationPlan.of(loaded, entries, true, null).problems());
+		Map<MigrationVersion, HistoryEntry> byVersion = new TreeMap<>();
+		entries.forEach((entry) -> byVersion.put(entry.version(), entry));
+		for (ResolvedMigration migration : toUndo) {
+			HistoryEntry entry = byVersion.get(migration.version());
+			if (entry.undoChecksum() != null && migration.undoChecksum() != null
+					&& !entry.undoChecksum().equals(migration.undoChecksum())) {
+				problems.add("V" + migration.version() + ": its undo script " + migration.undoScript() + " was changed "
+						+ "after V" + migration.version() + " was applied (checksum " + entry.undoChecksum() + " in the "
+						+ "history, " + migration.undoChecksum() + " on disk). Undo the edit, or run 'migrate repair' "
+						+ "to accept the undo script as it is now.");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new MigrationValidationException(problems);
+		}
 	}
 
 	private List<HistoryEntry> selectAboveTarget(List<HistoryEntry> applied, List<HistoryEntry> entries,

@@ -50,10 +50,22 @@ final class MigrationLock {
 	 * @throws MigrationLockException when the wait timeout passes
 	 */
 	Lease acquire() {
+		return acquire(this.settings.lockWaitTimeout());
+	}
+
+	/**
+	 * Takes the lock, waiting at most the given time; {@link Duration#ZERO} tries once and fails at
+	 * once when another run holds it (for requests that must not queue up, like a rollback).
+	 * @param waitTimeout how long to wait for the holder to finish
+	 * @return the lease, to be closed in {@code finally}
+	 * @throws MigrationLockException when the wait timeout passes
+	 * @throws MigrationLockHeldException when another run holds the lock and no wait was allowed
+	 */
+	Lease acquire(Duration waitTimeout) {
 		String owner = UUID.randomUUID().toString();
 		String holder = this.settings.installedBy() + " [" + owner.substring(0, 8) + "]";
 		long start = System.nanoTime();
-		long deadline = start + this.settings.lockWaitTimeout().toNanos();
+		long deadline = start + waitTimeout.toNanos();
 		long pause = 50;
 		long nextLog = 0;
 		while (true) {
@@ -63,6 +75,14 @@ final class MigrationLock {
 				return new Lease(owner, holder, waited);
 			}
 			long now = System.nanoTime();
+			// "nobody ..." is an unresolved attempt, not a holder: worth a few more tries even without waiting.
+			boolean realHolder = !current.startsWith("nobody");
+			if (waitTimeout.isZero() && (realHolder || now - start > TimeUnit.SECONDS.toNanos(5))) {
+				throw new MigrationLockHeldException("Another run holds the migration lock in " + this.table + ": "
+						+ current + ". Nothing was changed. Try again when it has finished (the holder is shown by "
+						+ "GET /actuator/migrations and 'migrate status'); a crashed holder's lease expires within "
+						+ this.settings.lockTtl().toSeconds() + " s.", current);
+			}
 			if (now > deadline) {
 				throw new MigrationLockException("Timed out after " + this.settings.lockWaitTimeout().toSeconds()
 						+ " s waiting for the migration lock in " + this.table + ", held by " + current + ". If that "
@@ -71,7 +91,10 @@ final class MigrationLock {
 						current);
 			}
 			if (now >= nextLog) {
-				logger.info("Waiting for the migration lock held by {}", current);
+				// The command line shows this line, so that a waiting command does not look hung.
+				logger.info("Waiting for the migration lock held by {} (waited {} s of up to {} s, "
+						+ "migrations.lock.wait-timeout)", current, TimeUnit.NANOSECONDS.toSeconds(now - start),
+						waitTimeout.toSeconds());
 				nextLog = now + TimeUnit.SECONDS.toNanos(10);
 			}
 			sleep(pause);

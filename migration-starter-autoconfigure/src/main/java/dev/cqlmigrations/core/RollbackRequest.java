@@ -7,8 +7,24 @@ package dev.cqlmigrations.core;
  * @param target undo every applied migration above this version ({@code 0} for all); {@code null}
  *        with steps
  * @param dryRun whether to only report the statements that would run
+ * @param expectedVersion the version the caller expects the keyspace to be at; when it is at another
+ *        one, the rollback is refused, so that a retried or doubled request cannot undo more than
+ *        asked. {@code null} for no check
+ * @param waitForLock whether to wait for another run holding the migration lock; {@code false}
+ *        fails at once with {@link MigrationLockHeldException}
  */
-public record RollbackRequest(Integer steps, String target, boolean dryRun) {
+public record RollbackRequest(Integer steps, String target, boolean dryRun, String expectedVersion,
+		boolean waitForLock) {
+
+	/**
+	 * A request without a version precondition that waits for the lock.
+	 * @param steps how many applied migrations to undo; {@code null} with a target
+	 * @param target undo every applied migration above this version; {@code null} with steps
+	 * @param dryRun whether to only report the statements that would run
+	 */
+	public RollbackRequest(Integer steps, String target, boolean dryRun) {
+		this(steps, target, dryRun, null, true);
+	}
 
 	/**
 	 * Undo the last applied migration.
@@ -41,7 +57,24 @@ public record RollbackRequest(Integer steps, String target, boolean dryRun) {
 	 * @return the dry-run request
 	 */
 	public RollbackRequest asDryRun() {
-		return new RollbackRequest(this.steps, this.target, true);
+		return new RollbackRequest(this.steps, this.target, true, this.expectedVersion, this.waitForLock);
+	}
+
+	/**
+	 * The same request, refused unless the keyspace is at the given version.
+	 * @param version the current version the caller expects, {@code null} for no check
+	 * @return the request with the precondition
+	 */
+	public RollbackRequest expectingVersion(String version) {
+		return new RollbackRequest(this.steps, this.target, this.dryRun, version, this.waitForLock);
+	}
+
+	/**
+	 * The same request, failing at once instead of waiting when another run holds the lock.
+	 * @return the request that does not wait
+	 */
+	public RollbackRequest withoutWaitingForLock() {
+		return new RollbackRequest(this.steps, this.target, this.dryRun, this.expectedVersion, false);
 	}
 
 }

@@ -1,7 +1,13 @@
 package dev.cqlmigrations.actuate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,6 +212,8 @@ class MigrationsEndpointIT {
 		assertBadRequest(this.actuator.post("/migrations/rollback", "{\"steps\": 0}"), "Invalid 'steps' 0");
 		assertBadRequest(this.actuator.post("/migrations/rollback", "{\"target\": \"v1\"}"), "Invalid 'target'");
 		assertBadRequest(this.actuator.post("/migrations/undo", "{}"), "Unknown action 'undo'");
+		assertBadRequest(this.actuator.post("/migrations/rollback", "{\"expectedVersion\": \"v3\"}"),
+				"Invalid 'expectedVersion'");
 		assertThat(this.actuator.post("/migrations/rollback", "{\"steps\": \"many\"}").status()).isEqualTo(400);
 		assertThat((Integer) this.actuator.get("/migrations").read("$.counts.APPLIED")).isEqualTo(3);
 	}
@@ -221,9 +229,70 @@ class MigrationsEndpointIT {
 		ActuatorClient.Response response = this.actuator.post("/migrations/rollback", "{}");
 
 		assertThat(response.status()).isEqualTo(409);
-		assertThat((String) response.read("$.message")).contains("held by deployer@other-host [0badcafe]")
-			.contains("migrations.lock.wait-timeout");
+		assertThat((String) response.read("$.message"))
+			.contains("Another run holds the migration lock in " + KEYSPACE + ".migration_lock: "
+					+ "deployer@other-host [0badcafe]. Nothing was changed.");
 		assertThat(tableExists(session, "orders")).isTrue();
+	}
+
+	@Test
+	void aRollbackNeverWaitsForTheLockEvenWhenItWouldSoonBeFree(CqlSession session) {
+		// The audit's case: the other run finishes within the wait; a queued request would then go on
+		// and undo a second migration.
+		session.execute("INSERT INTO " + KEYSPACE + ".migration_lock (name, owner, holder, acquired_at) "
+				+ "VALUES ('migrations', 'other-owner', 'deployer@other-host [0badcafe]', toTimestamp(now())) "
+				+ "USING TTL 2");
+
+		ActuatorClient.Response response = this.actuator.post("/migrations/rollback", "{\"steps\": 1}");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(409);
+		assertThat((String) response.read("$.message")).contains("Another run holds the migration lock");
+		assertThat(tableExists(session, "orders")).isTrue();
+		assertThat((String) this.actuator.get("/migrations").read("$.currentVersion")).isEqualTo("3");
+	}
+
+	@Test
+	void twoConcurrentRollbacksWithTheSameExpectedVersionUndoOneMigration(CqlSession session) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<ActuatorClient.Response>> responses = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				responses.add(pool.submit(() -> {
+					start.await();
+					return this.actuator.post("/migrations/rollback", "{\"steps\": 1, \"expectedVersion\": \"3\"}");
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<ActuatorClient.Response> response : responses) {
+				statuses.add(response.get(60, TimeUnit.SECONDS).status());
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		ActuatorClient.Response status = this.actuator.get("/migrations");
+		assertThat((String) status.read("$.currentVersion")).isEqualTo("2");
+		assertThat((List<String>) status.read("$.migrations[*].state")).containsExactly("APPLIED", "APPLIED",
+				"ROLLED_BACK");
+		assertThat(columns(session, "users")).contains("email");
+	}
+
+	@Test
+	void anExpectedVersionThatIsNotTheCurrentOneIsAConflictAndUndoesNothing(CqlSession session) {
+		ActuatorClient.Response response = this.actuator.post("/migrations/rollback",
+				"{\"steps\": 1, \"expectedVersion\": \"2\"}");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(409);
+		assertThat((String) response.read("$.message"))
+			.startsWith("Keyspace " + KEYSPACE + " is at version 3, not at the expected version 2")
+			.contains("Nothing was rolled back");
+		assertThat(tableExists(session, "orders")).isTrue();
+		assertThat((Integer) this.actuator.get("/migrations").read("$.counts.APPLIED")).isEqualTo(3);
+		assertThat(this.actuator.post("/migrations/rollback", "{\"expectedVersion\": \"3\"}").status())
+			.isEqualTo(200);
 	}
 
 	private static void assertBadRequest(ActuatorClient.Response response, String message) {

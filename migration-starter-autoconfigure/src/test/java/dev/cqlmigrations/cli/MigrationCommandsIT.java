@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import dev.cqlmigrations.core.DdlSessionSettings;
 import dev.cqlmigrations.core.MigrationEngine;
@@ -44,6 +49,9 @@ class MigrationCommandsIT {
 	private String keyspace;
 
 	private CassandraNode node;
+
+	/** {@code migrations.target}, as the application's configuration would set it. */
+	private String configuredTarget;
 
 	@BeforeEach
 	void keyspaceAndScripts(CassandraNode node) throws IOException {
@@ -225,6 +233,105 @@ class MigrationCommandsIT {
 	}
 
 	@Test
+	void upHonoursMigrationsTargetAndTheTargetOptionOverridesIt() {
+		this.configuredTarget = "1";
+		Result up = run("up");
+		assertThat(up.exit()).isEqualTo(ExitStatus.OK);
+		assertThat(up.out()).startsWith("Applied 1 migration to keyspace " + this.keyspace
+				+ ": no version -> version 1 in ");
+		assertThat(run("up").out()).isEqualTo("Keyspace " + this.keyspace
+				+ " is up to date at version 1 (target 1): nothing to apply.\n");
+		assertThat(run("up", "--dry-run").out()).startsWith("Keyspace " + this.keyspace + " is up to date");
+		assertThat(run("up", "--target", "2").out()).contains("version 1 -> version 2");
+		assertThat(run("status").out()).contains("Total: 3 | Applied: 2 | Pending: 1 | Failed: 0");
+	}
+
+	@Test
+	void aConfiguredTargetAboveTheLatestMigrationIsAnErrorAndAppliesNothing() {
+		this.configuredTarget = "99";
+		Result up = run("up");
+		assertThat(up.exit()).isEqualTo(ExitStatus.FAILED);
+		assertThat(up.err()).isEqualTo("Error: Target version 99 (migrations.target) does not exist: it is above the "
+				+ "latest migration, V3 (V3__create_orders.cql), so that version cannot be reached and nothing was "
+				+ "applied. Check that the newest scripts were deployed, or set the target to 3 or 'latest'.\n");
+		assertThat(run("status").out()).contains("Total: 3 | Applied: 0 | Pending: 3 | Failed: 0");
+		assertThat(run("up", "--target", "latest").out()).contains("no version -> version 3");
+	}
+
+	@Test
+	void downRefusesEditedScriptsNamingThemUntilRepairAcceptsThem() throws IOException {
+		run("up", "--target", "2");
+		// The audit's case: V2 edited after it was applied, U2 changed to drop V1's table too.
+		write("V2__add_user_email.cql", "ALTER TABLE users ADD email text; -- edited");
+		write("U2__add_user_email.cql", "ALTER TABLE users DROP email;\nDROP TABLE users;");
+		Result down = run("down");
+		assertThat(down.exit()).isEqualTo(ExitStatus.FAILED);
+		assertThat(down.err()).startsWith("Error: Validation failed, nothing was changed:\n - ")
+			.contains("V2 (V2__add_user_email.cql) was changed after it was applied")
+			.contains("V2: its undo script U2__add_user_email.cql was changed after V2 was applied");
+		assertThat(down.out()).isEmpty();
+		assertThat(run("status").out()).contains("Total: 3 | Applied: 2 | Pending: 1 | Failed: 0");
+
+		assertThat(run("repair").out()).contains(" - V2: accepted the script as it is now on disk");
+
+		Result accepted = run("down");
+		assertThat(accepted.exit()).isEqualTo(ExitStatus.OK);
+		assertThat(accepted.out()).startsWith("Rolled back 1 migration in keyspace " + this.keyspace
+				+ ": version 2 -> version 1 in ");
+	}
+
+	@Test
+	void repairAfterAFailedUndoAsksWhatWasDoneAndRecordsIt() throws IOException {
+		write("U3__create_orders.cql", "DROP TABLE order_lines;\nDROP TABLE orders_typo;");
+		run("up");
+		Result down = run("down");
+		assertThat(down.exit()).isEqualTo(ExitStatus.FAILED);
+		assertThat(down.err()).contains("'migrate repair --undo-finished' (records V3 ROLLED_BACK)");
+		Result undecided = run("repair");
+		assertThat(undecided.exit()).isEqualTo(ExitStatus.FAILED);
+		assertThat(undecided.err()).startsWith("Error: V3 (create orders): its rollback failed after 1 of 2 undo "
+				+ "statements").endsWith("Nothing was repaired.\n");
+		// The operator finishes the undo by hand.
+		session(this.node).execute("DROP TABLE " + this.keyspace + ".orders");
+
+		Result repair = run("repair", "--undo-finished");
+
+		assertThat(repair.exit()).isEqualTo(ExitStatus.OK);
+		assertThat(repair.out()).isEqualTo("Repaired keyspace " + this.keyspace + ":\n - V3: marked ROLLED_BACK, "
+				+ "its undo finished by hand; the next migrate applies it again\n");
+		assertThat(run("validate").exit()).isEqualTo(ExitStatus.OK);
+		assertThat(run("status").out()).contains("Total: 3 | Applied: 2 | Pending: 1 | Failed: 0");
+		assertThat(run("up").out()).contains("version 2 -> version 3");
+	}
+
+	@Test
+	void downWaitingForTheLockPrintsTheHolderAndTheWait() {
+		run("up");
+		Logger lockLogger = (Logger) LoggerFactory.getLogger("dev.cqlmigrations.core.MigrationLock");
+		ListAppender<ILoggingEvent> lines = new ListAppender<>();
+		lines.start();
+		Level level = lockLogger.getLevel();
+		lockLogger.setLevel(Level.INFO);
+		lockLogger.addAppender(lines);
+		try {
+			session(this.node).execute("INSERT INTO " + this.keyspace + ".migration_lock (name, owner, holder, "
+					+ "acquired_at) VALUES ('migrations', 'other', 'ops@other-host [abcd1234]', toTimestamp(now())) "
+					+ "USING TTL 2");
+
+			Result down = run("down");
+
+			assertThat(down.exit()).isEqualTo(ExitStatus.OK);
+			assertThat(lines.list).first().extracting(ILoggingEvent::getFormattedMessage)
+				.isEqualTo("Waiting for the migration lock held by ops@other-host [abcd1234] (waited 0 s of up to "
+						+ "20 s, migrations.lock.wait-timeout)");
+		}
+		finally {
+			lockLogger.detachAppender(lines);
+			lockLogger.setLevel(level);
+		}
+	}
+
+	@Test
 	void createAndHelpNeverAskForTheEngine(@TempDir Path dir) {
 		MigrationCommands commands = new MigrationCommands(() -> {
 			throw new AssertionError("the engine must not be asked for");
@@ -252,6 +359,7 @@ class MigrationCommandsIT {
 			.locations(List.of("filesystem:" + this.scripts))
 			.lockWaitTimeout(Duration.ofSeconds(20))
 			.installedBy("cli@test")
+			.target(this.configuredTarget)
 			.build());
 	}
 
