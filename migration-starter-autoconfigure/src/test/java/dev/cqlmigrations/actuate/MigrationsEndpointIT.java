@@ -9,9 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.datastax.oss.driver.api.core.CqlSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -231,22 +235,51 @@ class MigrationsEndpointIT {
 		assertThat(response.status()).isEqualTo(409);
 		assertThat((String) response.read("$.message"))
 			.contains("Another run holds the migration lock in " + KEYSPACE + ".migration_lock: "
-					+ "deployer@other-host [0badcafe]. Nothing was changed.");
+					+ "deployer@other-host [0badcafe]. Nothing was changed.")
+			.doesNotContain("Timed out");
 		assertThat(tableExists(session, "orders")).isTrue();
 	}
 
 	@Test
-	void aRollbackNeverWaitsForTheLockEvenWhenItWouldSoonBeFree(CqlSession session) {
-		// The audit's case: the other run finishes within the wait; a queued request would then go on
-		// and undo a second migration.
+	void aRollbackNeverWaitsForTheLockEvenWhenItWouldSoonBeFree(CqlSession session) throws Exception {
+		// The audit's case: the other run finishes while the request waits, and a waiting request then
+		// goes on and undoes a second migration. The other run "finishes" as soon as anyone waits.
 		session.execute("INSERT INTO " + KEYSPACE + ".migration_lock (name, owner, holder, acquired_at) "
 				+ "VALUES ('migrations', 'other-owner', 'deployer@other-host [0badcafe]', toTimestamp(now())) "
-				+ "USING TTL 2");
+				+ "USING TTL 60");
+		Logger lockLogger = (Logger) LoggerFactory.getLogger("dev.cqlmigrations.core.MigrationLock");
+		CountDownLatch waiting = new CountDownLatch(1);
+		AppenderBase<ILoggingEvent> waitingLine = new AppenderBase<>() {
 
-		ActuatorClient.Response response = this.actuator.post("/migrations/rollback", "{\"steps\": 1}");
+			@Override
+			protected void append(ILoggingEvent event) {
+				if (event.getFormattedMessage().startsWith("Waiting for the migration lock")) {
+					waiting.countDown();
+				}
+			}
 
-		assertThat(response.status()).as(response.body()).isEqualTo(409);
-		assertThat((String) response.read("$.message")).contains("Another run holds the migration lock");
+		};
+		waitingLine.start();
+		lockLogger.addAppender(waitingLine);
+		ExecutorService otherRun = Executors.newSingleThreadExecutor();
+		try {
+			otherRun.submit(() -> {
+				if (waiting.await(30, TimeUnit.SECONDS)) {
+					session.execute("DELETE FROM " + KEYSPACE + ".migration_lock WHERE name = 'migrations'");
+				}
+				return null;
+			});
+
+			ActuatorClient.Response response = this.actuator.post("/migrations/rollback", "{\"steps\": 1}");
+
+			assertThat(response.status()).as(response.body()).isEqualTo(409);
+			assertThat((String) response.read("$.message")).contains("Another run holds the migration lock");
+			assertThat(waiting.getCount()).as("the request waited for the lock").isEqualTo(1);
+		}
+		finally {
+			otherRun.shutdownNow();
+			lockLogger.detachAppender(waitingLine);
+		}
 		assertThat(tableExists(session, "orders")).isTrue();
 		assertThat((String) this.actuator.get("/migrations").read("$.currentVersion")).isEqualTo("3");
 	}

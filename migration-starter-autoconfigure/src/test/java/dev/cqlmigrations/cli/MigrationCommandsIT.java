@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -305,28 +310,49 @@ class MigrationCommandsIT {
 	}
 
 	@Test
-	void downWaitingForTheLockPrintsTheHolderAndTheWait() {
+	void downWaitingForTheLockPrintsTheHolderAndTheWait() throws Exception {
 		run("up");
 		Logger lockLogger = (Logger) LoggerFactory.getLogger("dev.cqlmigrations.core.MigrationLock");
-		ListAppender<ILoggingEvent> lines = new ListAppender<>();
-		lines.start();
+		List<String> lines = new CopyOnWriteArrayList<>();
+		CountDownLatch waiting = new CountDownLatch(1);
+		AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+
+			@Override
+			protected void append(ILoggingEvent event) {
+				lines.add(event.getFormattedMessage());
+				waiting.countDown();
+			}
+
+		};
+		appender.start();
 		Level level = lockLogger.getLevel();
 		lockLogger.setLevel(Level.INFO);
-		lockLogger.addAppender(lines);
+		lockLogger.addAppender(appender);
+		ExecutorService otherRun = Executors.newSingleThreadExecutor();
 		try {
 			session(this.node).execute("INSERT INTO " + this.keyspace + ".migration_lock (name, owner, holder, "
 					+ "acquired_at) VALUES ('migrations', 'other', 'ops@other-host [abcd1234]', toTimestamp(now())) "
-					+ "USING TTL 2");
+					+ "USING TTL 60");
+			// The other run finishes once the command has said that it waits.
+			otherRun.submit(() -> {
+				if (waiting.await(30, TimeUnit.SECONDS)) {
+					session(this.node).execute("DELETE FROM " + this.keyspace + ".migration_lock WHERE name = "
+							+ "'migrations'");
+				}
+				return null;
+			});
 
 			Result down = run("down");
 
 			assertThat(down.exit()).isEqualTo(ExitStatus.OK);
-			assertThat(lines.list).first().extracting(ILoggingEvent::getFormattedMessage)
+			assertThat(down.out()).contains("version 3 -> version 2");
+			assertThat(lines).first()
 				.isEqualTo("Waiting for the migration lock held by ops@other-host [abcd1234] (waited 0 s of up to "
 						+ "20 s, migrations.lock.wait-timeout)");
 		}
 		finally {
-			lockLogger.detachAppender(lines);
+			otherRun.shutdownNow();
+			lockLogger.detachAppender(appender);
 			lockLogger.setLevel(level);
 		}
 	}
