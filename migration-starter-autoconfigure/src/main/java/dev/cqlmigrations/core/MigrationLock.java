@@ -76,21 +76,21 @@ final class MigrationLock {
 			}
 			long now = System.nanoTime();
 			// "nobody ..." is an unresolved attempt, not a holder: worth a few more tries even without waiting.
-			boolean realHolder = !current.startsWith("nobody");
-			if (waitTimeout.isZero() && (realHolder || now - start > TimeUnit.SECONDS.toNanos(5))) {
+			boolean noWait = waitTimeout.isZero();
+			if (noWait && (!current.startsWith("nobody") || now - start > TimeUnit.SECONDS.toNanos(5))) {
 				throw new MigrationLockHeldException("Another run holds the migration lock in " + this.table + ": "
 						+ current + ". Nothing was changed. Try again when it has finished (the holder is shown by "
 						+ "GET /actuator/migrations and 'migrate status'); a crashed holder's lease expires within "
 						+ this.settings.lockTtl().toSeconds() + " s.", current);
 			}
-			if (now > deadline) {
+			if (!noWait && now > deadline) {
 				throw new MigrationLockException("Timed out after " + this.settings.lockWaitTimeout().toSeconds()
 						+ " s waiting for the migration lock in " + this.table + ", held by " + current + ". If that "
 						+ "instance is still migrating, wait for it; if it died, its lease expires within "
 						+ this.settings.lockTtl().toSeconds() + " s. Raise migrations.lock.wait-timeout to wait longer.",
 						current);
 			}
-			if (now >= nextLog) {
+			if (!noWait && now >= nextLog) {
 				// The command line shows this line, so that a waiting command does not look hung.
 				logger.info("Waiting for the migration lock held by {} (waited {} s of up to {} s, "
 						+ "migrations.lock.wait-timeout)", current, TimeUnit.NANOSECONDS.toSeconds(now - start),
