@@ -122,9 +122,11 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 			properties.put("logging.level.dev.cqlmigrations", "DEBUG");
 			return properties;
 		}
-		// The driver warns about every failed connection attempt, Spring about a failed refresh: the
-		// command reports the failure once.
-		properties.put("logging.level.com.datastax.oss.driver", "ERROR");
+		// The driver's warnings stay visible (a skipped contact point, a server-side warning about a
+		// statement); Spring reports a failed refresh that the command reports once itself.
+		properties.put("logging.level.com.datastax.oss.driver", "WARN");
+		// It warns about each failed connection attempt; the command reports an unreachable cluster once.
+		properties.put("logging.level.com.datastax.oss.driver.internal.core.control.ControlConnection", "ERROR");
 		properties.put("logging.level.org.springframework", "ERROR");
 		properties.put("logging.pattern.console", "%msg%n");
 		if (commandLine.has(CommandOption.JSON)) {
