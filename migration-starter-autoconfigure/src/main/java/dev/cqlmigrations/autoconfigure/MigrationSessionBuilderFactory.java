@@ -76,6 +76,11 @@ final class MigrationSessionBuilderFactory {
 	CqlSessionBuilder create() {
 		MigrationProperties.Cassandra dedicated = this.properties.getCassandra();
 		checkCredentials(dedicated);
+		Duration requestTimeout = this.properties.getRequestTimeout();
+		if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+			throw new MigrationConfigurationException("migrations.request-timeout must be a positive duration, was "
+					+ requestTimeout + ": schema changes can take seconds, use e.g. 60s.");
+		}
 		if (this.connectionDetails == null && dedicated.getContactPoints().isEmpty()) {
 			return fromApplicationBuilder();
 		}

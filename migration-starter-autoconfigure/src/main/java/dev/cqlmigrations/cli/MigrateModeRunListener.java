@@ -118,6 +118,8 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 		properties.put("logging.level.root", "WARN");
 		// Progress: "Applying V3 create users (3/7)" and friends.
 		properties.put("logging.level.dev.cqlmigrations.core.MigrationEngine", "INFO");
+		// "Waiting for the migration lock held by ... (up to 300 s ...)", once per wait.
+		properties.put("logging.level.dev.cqlmigrations.core.MigrationLock", "INFO");
 		if (commandLine.has(CommandOption.DEBUG)) {
 			properties.put("logging.level.dev.cqlmigrations", "DEBUG");
 			return properties;

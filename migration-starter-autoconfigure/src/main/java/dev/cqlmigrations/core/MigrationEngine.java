@@ -16,6 +16,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,7 @@ public final class MigrationEngine {
 		MigrationLoader loader = new MigrationLoader(new ScriptScanner(this.settings.classLoader()),
 				new Placeholders(this.settings.placeholders()));
 		List<ResolvedMigration> migrations = loader.load(this.settings.locations(), this.settings.javaMigrations());
+		EngineTablesGuard.check(migrations, this.settings);
 		if (migrations.isEmpty()) {
 			logger.warn("No migrations found in {}", this.settings.locations());
 		}
@@ -671,12 +673,17 @@ public final class MigrationEngine {
 								+ "its first statement";
 					}
 					boolean all = confirmed == disk.statements().size();
-					String event = "REPAIRED (was " + entry.state() + "): statements 1-" + confirmed + " in effect";
+					if (!all && entry.state() == HistoryState.FAILED && confirmed == entry.statementsDone()
+							&& entry.error() == null) {
+						return null;
+					}
+					String done = (confirmed == 1) ? "statement 1" : "statements 1-" + confirmed;
+					String event = "REPAIRED (was " + entry.state() + "): " + done + " in effect";
 					this.history.save(copy(entry, disk, all ? HistoryState.APPLIED : HistoryState.FAILED, confirmed,
 							HistoryTable.withAudit(entry.audit(), event, this.settings.installedBy(), now)));
-					return "V" + entry.version() + ": statements 1-" + confirmed + " of " + disk.statements().size()
-							+ " are known to have taken effect (recorded, or found in system_schema), so they never "
-							+ "run again; " + (all ? "marked APPLIED" : "it resumes at statement " + (confirmed + 1));
+					return "V" + entry.version() + ": " + done + " of " + disk.statements().size() + " took effect "
+							+ "(recorded, or found in system_schema), so never run" + ((confirmed == 1) ? "s" : "")
+							+ " again; " + (all ? "marked APPLIED" : "it resumes at statement " + (confirmed + 1));
 				}
 				this.history.save(copy(entry, disk, HistoryState.ROLLED_BACK, 0,
 						HistoryTable.withAudit(entry.audit(), "REPAIRED (was " + entry.state() + ")",
@@ -711,31 +718,37 @@ public final class MigrationEngine {
 	}
 
 	/**
-	 * How many leading statements of an unfinished migration are known to have taken effect: those
-	 * the history recorded (when they are unchanged on disk), then every following schema change
-	 * that system_schema shows in effect. Stops at the first statement that cannot be confirmed.
+	 * How many leading statements of an unfinished migration are known to have taken effect: the
+	 * statements the history recorded as done (when unchanged on disk, and not undone by hand as far
+	 * as system_schema can tell), then every following schema change that system_schema shows in
+	 * effect. Stops at the first statement that cannot be confirmed.
 	 */
 	private int statementsInEffect(HistoryEntry entry, ResolvedMigration disk) {
 		if (disk == null || disk.type() == MigrationType.JAVA) {
 			return 0;
 		}
 		List<CqlStatement> statements = disk.statements();
-		int done = entry.statementsDone();
-		if (done > statements.size() || (done > 0 && !Objects.equals(entry.doneChecksum(),
-				ProgressChecksum.of(statements, done)))) {
-			done = 0;
+		int recorded = entry.statementsDone();
+		if (recorded > statements.size() || (recorded > 0 && !Objects.equals(entry.doneChecksum(),
+				ProgressChecksum.of(statements, recorded)))) {
+			// Edited before the point it stopped: the record says nothing about the script as it is now.
+			return 0;
 		}
 		StatementRunner runner = newRunner();
 		runner.resetKeyspace();
-		for (int i = 0; i < done; i++) {
-			runner.replayIfUse(statements.get(i).cql());
-		}
+		int done = 0;
 		while (done < statements.size()) {
 			String cql = statements.get(done).cql();
 			if (StatementRunner.isUse(cql)) {
 				runner.replayIfUse(cql);
 			}
-			else if (!StatementRunner.isSchemaChange(cql) || !Boolean.TRUE.equals(inEffect(runner, cql, false))) {
+			else if (StatementRunner.isSchemaChange(cql)) {
+				Boolean inEffect = inEffect(runner, cql, false);
+				if (!Boolean.TRUE.equals(inEffect) && (done >= recorded || Boolean.FALSE.equals(inEffect))) {
+					break;
+				}
+			}
+			else if (done >= recorded) {
 				break;
 			}
 			done++;
@@ -796,13 +809,15 @@ public final class MigrationEngine {
 			return;
 		}
 		StatementRunner runner = newRunner();
-		if (this.settings.createKeyspace()) {
-			runner.run("CREATE KEYSPACE IF NOT EXISTS " + this.settings.keyspace() + " WITH replication = "
+		// A role allowed to work in an existing keyspace need not be allowed to create keyspaces.
+		if (this.settings.createKeyspace() && !Boolean.TRUE.equals(new SchemaProbe(this.session)
+			.inEffect("CREATE KEYSPACE " + this.settings.keyspace(), this.settings.keyspace()))) {
+			runBootstrap(runner, "CREATE KEYSPACE IF NOT EXISTS " + this.settings.keyspace() + " WITH replication = "
 					+ this.settings.replication().toCql());
 		}
 		try {
-			runner.run(this.lock.createTableCql());
-			runner.run(this.history.createTableCql());
+			runBootstrap(runner, this.lock.createTableCql());
+			runBootstrap(runner, this.history.createTableCql());
 		}
 		catch (InvalidQueryException ex) {
 			if (!this.settings.createKeyspace() && HistoryTable.isMissingTable(ex)) {
@@ -810,6 +825,18 @@ public final class MigrationEngine {
 						+ "and migrations.create-keyspace is false: create the keyspace, or allow the engine to.");
 			}
 			throw ex;
+		}
+	}
+
+	private void runBootstrap(StatementRunner runner, String cql) {
+		try {
+			runner.run(cql);
+		}
+		catch (UnauthorizedException ex) {
+			throw new MigrationConfigurationException("The migration role may not run '" + cql + "': "
+					+ ex.getMessage() + ". Grant it the permission (e.g. GRANT CREATE ON KEYSPACE "
+					+ this.settings.keyspace() + " TO <role>), or run that statement once with a role that may. "
+					+ "Nothing was migrated.");
 		}
 	}
 

@@ -166,12 +166,29 @@ class UnknownOutcomeIT {
 
 		List<String> repaired = fixture.engine().repair();
 
-		assertThat(repaired).containsExactly("V1: statements 1-3 of 4 are known to have taken effect (recorded, or "
-				+ "found in system_schema), so they never run again; it resumes at statement 4");
+		assertThat(repaired).containsExactly("V1: statements 1-3 of 4 took effect (recorded, or found in "
+				+ "system_schema), so never run again; it resumes at statement 4");
 		assertThat(fixture.history()).containsExactly("1:FAILED:3");
 		fixture.engine().migrate();
 		assertThat(fixture.history()).containsExactly("1:APPLIED:4");
 		assertThat(fixture.tableExists(fixture.keyspace, "d")).isTrue();
+	}
+
+	@Test
+	void repairStartsOverWhenTheOperatorUndidWhatTheFailedRunCreated(CassandraNode node, @TempDir Path dir) {
+		EngineFixture fixture = new EngineFixture(node, dir, "repair_undone");
+		fixture.write("V1__four.cql", FOUR_TABLES.replace("CREATE TABLE c (id int PRIMARY KEY)",
+				"CREATE TABLE c (id int PRIMARY KEY, v no_such_type)"));
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> fixture.engine().migrate());
+		fixture.session.execute("DROP TABLE " + fixture.keyspace + ".a");
+		fixture.session.execute("DROP TABLE " + fixture.keyspace + ".b");
+		fixture.write("V1__four.cql", FOUR_TABLES);
+
+		assertThat(fixture.engine().repair()).containsExactly("V1: removed the FAILED entry; it runs again from its "
+				+ "first statement");
+		fixture.engine().migrate();
+		assertThat(fixture.history()).containsExactly("1:APPLIED:4");
+		assertThat(List.of("a", "b", "c", "d")).allMatch((table) -> fixture.tableExists(fixture.keyspace, table));
 	}
 
 }
