@@ -58,7 +58,8 @@ public final class FailureMessage {
 		String origin = (property != null && property.getOrigin() != null) ? " (from " + property.getOrigin() + ")"
 				: "";
 		return "Invalid value" + value + " for " + ex.getName() + origin + ": "
-				+ oneLine((root != ex && root.getMessage() != null) ? root.getMessage() : String.valueOf(ex.getMessage()))
+				+ oneLine((root != ex && root.getMessage() != null) ? root.getMessage()
+						: String.valueOf(ex.getMessage()))
 				+ ". Fix " + ex.getName() + " on the command line or in the application's configuration.";
 	}
 

@@ -15,7 +15,8 @@ final class EngineTablesGuard {
 	private static final String ID = "(\"(?:[^\"]|\"\")+\"|\\w+)";
 
 	private static final Pattern WRITE = Pattern.compile("(?is)\\b(?:INSERT\\s+INTO|UPDATE|FROM|TRUNCATE(?:\\s+TABLE)?"
-			+ "|(?:DROP|ALTER)\\s+(?:TABLE|COLUMNFAMILY)(?:\\s+IF\\s+EXISTS)?)\\s+" + ID + "(?:\\s*\\.\\s*" + ID + ")?");
+			+ "|(?:DROP|ALTER)\\s+(?:TABLE|COLUMNFAMILY)(?:\\s+IF\\s+EXISTS)?)\\s+" + ID
+			+ "(?:\\s*\\.\\s*" + ID + ")?");
 
 	private static final Pattern SELECT = Pattern.compile("(?is)^\\s*SELECT\\b.*");
 

@@ -322,8 +322,8 @@ public final class MigrationEngine {
 		boolean schemaChange = StatementRunner.isSchemaChange(statement.cql());
 		Boolean inEffect = schemaChange ? inEffect(runner, statement.cql(), true) : null;
 		if (Boolean.TRUE.equals(inEffect)) {
-			logger.warn("Statement {} of V{} (line {}) got no answer ({}), but system_schema shows that it took effect; "
-					+ "continuing after it", index + 1, migration.version(), statement.line(), describe(ex));
+			logger.warn("Statement {} of V{} (line {}) got no answer ({}), but system_schema shows that it took "
+					+ "effect; continuing after it", index + 1, migration.version(), statement.line(), describe(ex));
 			return;
 		}
 		String known = Boolean.FALSE.equals(inEffect)

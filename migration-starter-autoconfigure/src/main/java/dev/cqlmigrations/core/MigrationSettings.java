@@ -105,9 +105,10 @@ public final class MigrationSettings {
 		}
 		this.lockWaitTimeout = positive(builder.lockWaitTimeout, "migrations.lock.wait-timeout");
 		if (this.lockTtl.compareTo(MAX_LOCK_TTL) > 0) {
-			throw new MigrationConfigurationException("migrations.lock.ttl is " + this.lockTtl.toSeconds() + " s: use at "
-					+ "most " + MAX_LOCK_TTL.toHours() + "h. The lease is renewed while a run works; its TTL only "
-					+ "decides how long a crashed run blocks the next one (and Cassandra TTLs overflow above ~20 years).");
+			throw new MigrationConfigurationException("migrations.lock.ttl is " + this.lockTtl.toSeconds()
+					+ " s: use at most " + MAX_LOCK_TTL.toHours() + "h. The lease is renewed while a run works; its "
+					+ "TTL only decides how long a crashed run blocks the next one (and Cassandra TTLs overflow "
+					+ "above ~20 years).");
 		}
 		this.writeConsistency = checkWrite(builder.writeConsistency);
 		this.readConsistency = checkRead(builder.readConsistency);

@@ -70,6 +70,27 @@ class CommandLineClusterIT {
 		assertThat(output.getOut()).contains("generated server side warning").contains("Unlogged batch covering");
 	}
 
+	@Test
+	void whileWaitingForTheLockTheCommandLinePrintsOneLineWithTheHolderAndTheWait(CassandraNode node,
+			CqlSession session, CapturedOutput output) throws IOException {
+		String keyspace = TestKeyspaces.unique("cli_wait");
+		write("V1__t.cql", "CREATE TABLE t (id int PRIMARY KEY);");
+		run(node, keyspace, "migrate", "up");
+		assertThat(this.exitStatus).hasValue(0);
+		// Another instance's lease, expiring in 4 s.
+		session.execute("INSERT INTO " + keyspace + ".migration_lock (name, owner, holder, acquired_at) VALUES "
+				+ "('migrations', 'other', 'ops@other-host [deadbeef]', toTimestamp(now())) USING TTL 4");
+		write("V2__u.cql", "CREATE TABLE u (id int PRIMARY KEY);");
+
+		run(node, keyspace, "migrate", "up");
+
+		assertThat(this.exitStatus).hasValue(0);
+		String waiting = "Waiting for the migration lock held by ops@other-host [deadbeef] (up to 300 s, "
+				+ "migrations.lock.wait-timeout)";
+		assertThat(output.getOut().lines().filter((line) -> line.equals(waiting))).hasSize(1);
+		assertThat(output.getOut()).contains("Applied V2");
+	}
+
 	private void run(CassandraNode node, String keyspace, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--migrations.keyspace=" + keyspace);

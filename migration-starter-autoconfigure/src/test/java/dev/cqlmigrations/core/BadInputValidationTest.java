@@ -33,7 +33,8 @@ class BadInputValidationTest {
 
 	@Test
 	void readConsistencyAnyOrEachQuorumIsRefusedNamingTheProperty() {
-		for (DefaultConsistencyLevel level : List.of(DefaultConsistencyLevel.ANY, DefaultConsistencyLevel.EACH_QUORUM)) {
+		for (DefaultConsistencyLevel level : List.of(DefaultConsistencyLevel.ANY,
+				DefaultConsistencyLevel.EACH_QUORUM)) {
 			assertThatExceptionOfType(MigrationConfigurationException.class)
 				.isThrownBy(() -> this.settings.readConsistency(level).build())
 				.withMessageStartingWith("migrations.consistency.read is " + level + ":");
@@ -77,8 +78,8 @@ class BadInputValidationTest {
 				"BEGIN BATCH\nINSERT INTO t (id) VALUES (1);\nINSERT INTO shop.migration_history (scope, version) "
 						+ "VALUES ('default', '2');\nAPPLY BATCH");
 		for (String cql : offending) {
-			List<ResolvedMigration> migrations = List.of(migration(new CqlStatement("CREATE TABLE t (id int PRIMARY KEY)",
-					1, 1), new CqlStatement(cql, 3, 1)));
+			List<ResolvedMigration> migrations = List.of(
+					migration(new CqlStatement("CREATE TABLE t (id int PRIMARY KEY)", 1, 1), new CqlStatement(cql, 3, 1)));
 			assertThatExceptionOfType(MigrationLoadException.class)
 				.isThrownBy(() -> EngineTablesGuard.check(migrations, shop))
 				.withMessageStartingWith("Migration script V1__t.cql (line 3) writes to the engine's own table shop.");

@@ -25,6 +25,9 @@ final class CqlProxy implements AutoCloseable {
 		/** The statement reaches the node and runs; its answer is lost with the connection. */
 		LOSE_ANSWER,
 
+		/** The statement reaches the node and runs; its answer (and all after it) comes late. */
+		DELAY_ANSWER,
+
 		/** The statement never reaches the node; the connection is lost. */
 		LOSE_REQUEST,
 
@@ -46,6 +49,8 @@ final class CqlProxy implements AutoCloseable {
 	private volatile boolean down;
 
 	private volatile boolean triggered;
+
+	private static final long DELAY_MILLIS = 6000;
 
 	CqlProxy(InetSocketAddress target) throws IOException {
 		this.target = target;
@@ -93,8 +98,9 @@ final class CqlProxy implements AutoCloseable {
 					this.sockets.add(upstream);
 				}
 				AtomicBoolean loseAnswer = new AtomicBoolean();
-				start(() -> clientToNode(client, upstream, loseAnswer));
-				start(() -> nodeToClient(upstream, client, loseAnswer));
+				AtomicBoolean delayAnswer = new AtomicBoolean();
+				start(() -> clientToNode(client, upstream, loseAnswer, delayAnswer));
+				start(() -> nodeToClient(upstream, client, loseAnswer, delayAnswer));
 			}
 			catch (IOException ex) {
 				// closed
@@ -108,7 +114,7 @@ final class CqlProxy implements AutoCloseable {
 		thread.start();
 	}
 
-	private void clientToNode(Socket client, Socket upstream, AtomicBoolean loseAnswer) {
+	private void clientToNode(Socket client, Socket upstream, AtomicBoolean loseAnswer, AtomicBoolean delayAnswer) {
 		byte[] buffer = new byte[65536];
 		try (InputStream in = client.getInputStream(); OutputStream out = upstream.getOutputStream()) {
 			for (int n; (n = in.read(buffer)) > 0;) {
@@ -118,6 +124,7 @@ final class CqlProxy implements AutoCloseable {
 					this.triggered = true;
 					switch (this.fault) {
 						case LOSE_ANSWER -> loseAnswer.set(true);
+						case DELAY_ANSWER -> delayAnswer.set(true);
 						case LOSE_REQUEST -> {
 							closeQuietly(client, upstream);
 							return;
@@ -141,12 +148,16 @@ final class CqlProxy implements AutoCloseable {
 		}
 	}
 
-	private void nodeToClient(Socket upstream, Socket client, AtomicBoolean loseAnswer) {
+	private void nodeToClient(Socket upstream, Socket client, AtomicBoolean loseAnswer, AtomicBoolean delayAnswer) {
 		byte[] buffer = new byte[65536];
 		try (InputStream in = upstream.getInputStream(); OutputStream out = client.getOutputStream()) {
 			for (int n; (n = in.read(buffer)) > 0;) {
 				if (loseAnswer.get()) {
 					return;
+				}
+				if (delayAnswer.getAndSet(false)) {
+					// Bytes stay in order: later answers on this connection wait too, as on a stalled link.
+					Thread.sleep(DELAY_MILLIS);
 				}
 				out.write(buffer, 0, n);
 				out.flush();
@@ -154,6 +165,9 @@ final class CqlProxy implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// connection closed
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			closeQuietly(client, upstream);

@@ -63,8 +63,10 @@ class UnknownOutcomeIT {
 	}
 
 	private MigrationEngine proxiedEngine(EngineFixture fixture) {
-		return new MigrationEngine(this.proxied,
-				fixture.settings().schemaAgreementTimeout(Duration.ofSeconds(5)).lockTtl(Duration.ofSeconds(3)).build());
+		return new MigrationEngine(this.proxied, fixture.settings()
+			.schemaAgreementTimeout(Duration.ofSeconds(5))
+			.lockTtl(Duration.ofSeconds(3))
+			.build());
 	}
 
 	@Test
@@ -77,6 +79,34 @@ class UnknownOutcomeIT {
 
 		assertThat(this.proxy.triggered()).isTrue();
 		assertThat(result.migrations()).hasSize(1);
+		assertThat(fixture.history()).containsExactly("1:APPLIED:4");
+		assertThat(List.of("a", "b", "c", "d")).allMatch((table) -> fixture.tableExists(fixture.keyspace, table));
+	}
+
+	@Test
+	void aSchemaChangeThatTimesOutOnTheClientButRanOnTheNodeIsFoundAndTheRunGoesOn(CassandraNode node,
+			@TempDir Path dir) throws IOException {
+		EngineFixture fixture = new EngineFixture(node, dir, "client_timeout");
+		fixture.write("V1__four.cql", FOUR_TABLES);
+		// The answer comes 6 s late; the client gives up after 2 s.
+		DriverConfigLoader config = DdlSessionSettings
+			.applyTo(DriverConfigLoader.programmaticBuilder(), Duration.ofSeconds(2))
+			.build();
+		CqlSessionBuilder builder = CqlSession.builder()
+			.addContactPoint(this.proxy.address())
+			.withLocalDatacenter(node.localDatacenter())
+			.withConfigLoader(config);
+		if (node.username() != null) {
+			builder.withAuthCredentials(node.username(), node.password());
+		}
+		try (CqlSession impatient = builder.build()) {
+			this.proxy.failAt("CREATE TABLE c", Fault.DELAY_ANSWER);
+
+			new MigrationEngine(impatient, fixture.settings().schemaAgreementTimeout(Duration.ofSeconds(15)).build())
+				.migrate();
+		}
+
+		assertThat(this.proxy.triggered()).isTrue();
 		assertThat(fixture.history()).containsExactly("1:APPLIED:4");
 		assertThat(List.of("a", "b", "c", "d")).allMatch((table) -> fixture.tableExists(fixture.keyspace, table));
 	}
