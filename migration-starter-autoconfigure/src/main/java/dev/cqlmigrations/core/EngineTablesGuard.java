@@ -41,9 +41,6 @@ final class EngineTablesGuard {
 	}
 
 	private static void check(String script, List<CqlStatement> statements, MigrationSettings settings) {
-		if (statements == null) {
-			return;
-		}
 		Set<String> engineTables = Set.of(settings.historyTable(), settings.lockTable());
 		String keyspace = settings.keyspace();
 		for (CqlStatement statement : statements) {

@@ -3,11 +3,15 @@ package dev.cqlmigrations.core;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -60,12 +64,34 @@ class BadInputValidationTest {
 	}
 
 	@Test
+	void aScriptThatCannotBeReadIsReportedWithTheReason(@TempDir Path dir) throws IOException {
+		// /proc/self/mem is a regular file that fails every read from offset 0, even for root.
+		Files.createSymbolicLink(dir.resolve("V1__mem.cql"), Path.of("/proc/self/mem"));
+
+		assertThatExceptionOfType(MigrationLoadException.class)
+			.isThrownBy(() -> new ScriptScanner(getClass().getClassLoader()).scan(List.of("filesystem:" + dir)))
+			.withMessageStartingWith("Cannot read migration script filesystem:" + dir + "/V1__mem.cql (")
+			.withMessageContaining("Input/output error")
+			.withMessageContaining("Make the file readable");
+	}
+
+	@Test
 	void anUnreadableFileIsReportedWithTheReason() {
 		// As root, permissions cannot make a file unreadable here: the reasons are checked on the exceptions.
 		assertThat(ScriptScanner.reason(new AccessDeniedException("/db/V1__a.cql"))).isEqualTo("permission denied");
 		assertThat(ScriptScanner.reason(new FileSystemException("/db/V1__a.cql", null, "Input/output error")))
 			.isEqualTo("Input/output error");
+		assertThat(ScriptScanner.reason(new NoSuchFileException("/db/V1__a.cql")))
+			.isEqualTo("the file disappeared while migrations were loaded");
 		assertThat(ScriptScanner.reason(new IOException((String) null))).isEqualTo("IOException");
+	}
+
+	@Test
+	void errorsWithoutAMessageAreDescribedByTheirTypeAndCause() {
+		assertThat(MigrationEngine.describe(new IllegalStateException("closed"))).isEqualTo("closed");
+		assertThat(MigrationEngine.describe(new RuntimeException(null, new IllegalStateException("socket closed"))))
+			.isEqualTo("RuntimeException (socket closed)");
+		assertThat(MigrationEngine.describe(new RuntimeException((String) null))).isEqualTo("RuntimeException");
 	}
 
 	@Test

@@ -40,6 +40,19 @@ class EngineFaultsIT {
 	}
 
 	@Test
+	void aHistoryRowWithAnUnknownTypeOrStateIsAClearErrorNamingTheRow(CassandraNode node, @TempDir Path dir) {
+		EngineFixture fixture = new EngineFixture(node, dir, "badrow");
+		fixture.write("V1__a.cql", "CREATE TABLE a (id int PRIMARY KEY);").engine().migrate();
+		fixture.session.execute("INSERT INTO " + fixture.keyspace + ".migration_history (scope, version, type, state) "
+				+ "VALUES ('default', '1.5', 'SQL', 'DONE')");
+
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> fixture.engine().status())
+			.withMessageStartingWith("The history row of version '1.5' in " + fixture.keyspace + ".migration_history "
+					+ "cannot be read: type 'SQL' is not one of [")
+			.withMessageContaining("state 'DONE' is not one of [");
+	}
+
+	@Test
 	void aRoleWithRightsOnlyInItsKeyspaceMigratesWithoutCreatingTheKeyspace(CassandraNode node, CqlSession superuser,
 			@TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "least");
