@@ -335,8 +335,8 @@ public final class MigrationEngine {
 		String message = head + "No answer came back for that statement; " + known + ". The history records V"
 				+ migration.version() + " as FAILED after " + index + " statements, with statement " + (index + 1)
 				+ " of unknown outcome; nothing after it ran. Run the migration again: it resumes at statement "
-				+ (index + 1) + ", first checks system_schema and skips it when it took effect in the meantime"
-				+ (schemaChange ? "." : "; a data statement runs again (keep it idempotent).");
+				+ (index + 1) + (schemaChange ? ", first checks system_schema and skips it when it took effect in "
+						+ "the meantime." : "; it is a data statement, so it runs again (keep it idempotent).");
 		throw fail(migration, entry, index, done.value(), PendingMigration.OUTCOME_UNKNOWN + describe(ex),
 				new MigrationExecutionException(message, migration.version(), index, ex));
 	}

@@ -71,6 +71,8 @@ class MigrateModeRunListenerTest {
 			.containsEntry("management.endpoints.access.default", "none")
 			.containsEntry("logging.level.root", "WARN")
 			.containsEntry("logging.level.dev.cqlmigrations.core.MigrationEngine", "INFO")
+			.containsEntry("logging.level.dev.cqlmigrations.core.MigrationLock", "INFO")
+			.containsEntry("logging.level.com.datastax.oss.driver", "WARN")
 			.containsEntry("logging.pattern.console", "%msg%n")
 			.doesNotContainKey("logging.threshold.console");
 	}

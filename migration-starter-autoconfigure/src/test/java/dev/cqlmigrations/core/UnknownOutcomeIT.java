@@ -147,7 +147,7 @@ class UnknownOutcomeIT {
 			.withMessageContaining("failed at statement 2 of 3")
 			.withMessageContaining("it is not known whether it took effect")
 			.withMessageContaining("with statement 2 of unknown outcome")
-			.withMessageContaining("a data statement runs again (keep it idempotent)")
+			.withMessageContaining("it is a data statement, so it runs again (keep it idempotent)")
 			.withMessageNotContaining(": null");
 		assertThat(fixture.history()).containsExactly("1:FAILED:1");
 
