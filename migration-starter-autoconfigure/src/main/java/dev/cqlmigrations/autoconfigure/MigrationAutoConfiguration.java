@@ -116,7 +116,7 @@ public final class MigrationAutoConfiguration {
 		// Built now, so that incomplete migrations.cassandra.* fails the start; connects on first use.
 		CqlSessionBuilder builder = factory.create();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new MigrationSession(builder::build);
+		return new MigrationSession(() -> factory.open(builder));
 	}
 
 	@Bean

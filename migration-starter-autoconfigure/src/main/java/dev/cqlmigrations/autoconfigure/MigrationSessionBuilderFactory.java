@@ -1,6 +1,9 @@
 package dev.cqlmigrations.autoconfigure;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -44,6 +47,10 @@ final class MigrationSessionBuilderFactory {
 
 	private final Supplier<@Nullable CqlSessionBuilder> applicationBuilder;
 
+	private List<String> contactPoints = List.of();
+
+	private String contactPointsProperty = "spring.cassandra.contact-points";
+
 	/**
 	 * Creates a new instance.
 	 * @param properties the migration properties
@@ -69,6 +76,11 @@ final class MigrationSessionBuilderFactory {
 	CqlSessionBuilder create() {
 		MigrationProperties.Cassandra dedicated = this.properties.getCassandra();
 		checkCredentials(dedicated);
+		Duration requestTimeout = this.properties.getRequestTimeout();
+		if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+			throw new MigrationConfigurationException("migrations.request-timeout must be a positive duration, was "
+					+ requestTimeout + ": schema changes can take seconds, use e.g. 60s.");
+		}
 		if (this.connectionDetails == null && dedicated.getContactPoints().isEmpty()) {
 			return fromApplicationBuilder();
 		}
@@ -76,6 +88,9 @@ final class MigrationSessionBuilderFactory {
 		DdlSessionSettings.applyTo(config, this.properties.getRequestTimeout());
 		config.withString(DefaultDriverOption.SESSION_NAME, "migrations");
 		List<String> contactPoints = contactPoints(dedicated);
+		this.contactPoints = contactPoints;
+		this.contactPointsProperty = dedicated.getContactPoints().isEmpty() ? "spring.cassandra.contact-points"
+				: "migrations.cassandra.contact-points";
 		if (!contactPoints.isEmpty()) {
 			config.withStringList(DefaultDriverOption.CONTACT_POINTS, contactPoints);
 		}
@@ -89,6 +104,46 @@ final class MigrationSessionBuilderFactory {
 		applyCredentials(builder, dedicated);
 		applySsl(builder);
 		return builder;
+	}
+
+	/**
+	 * Opens the session, after checking that every contact point resolves: the driver skips one
+	 * that does not with a warning, and with none left it connects to 127.0.0.1:9042, which may
+	 * be another cluster.
+	 * @param builder the builder from {@link #create()}, customized
+	 * @return the open session
+	 * @throws MigrationConfigurationException naming the contact points that do not resolve
+	 */
+	CqlSession open(CqlSessionBuilder builder) {
+		List<String> unresolved = unresolved(this.contactPoints);
+		if (!unresolved.isEmpty()) {
+			throw new MigrationConfigurationException("Contact point" + ((unresolved.size() > 1) ? "s " : " ")
+					+ String.join(", ", unresolved) + " of " + this.contactPointsProperty + " cannot be resolved "
+					+ "(unknown host). Nothing was applied: no connection was opened. Fix the host name or the DNS "
+					+ "entry; the engine never falls back to another node.");
+		}
+		return builder.build();
+	}
+
+	static List<String> unresolved(List<String> contactPoints) {
+		List<String> unresolved = new ArrayList<>();
+		for (String contactPoint : contactPoints) {
+			String host = host(contactPoint);
+			try {
+				InetAddress.getAllByName(host);
+			}
+			catch (UnknownHostException ex) {
+				unresolved.add(contactPoint);
+			}
+		}
+		return unresolved;
+	}
+
+	private static String host(String contactPoint) {
+		int colon = contactPoint.lastIndexOf(':');
+		String host = (colon > 0 && isPort(contactPoint.substring(colon + 1))) ? contactPoint.substring(0, colon)
+				: contactPoint;
+		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 	}
 
 	private CqlSessionBuilder fromApplicationBuilder() {

@@ -13,6 +13,9 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+
 import dev.cqlmigrations.core.MigrationException;
 
 /**
@@ -39,7 +42,25 @@ public final class FailureMessage {
 		if (migration != null) {
 			return String.valueOf(migration.getMessage());
 		}
+		BindException binding = find(failure, BindException.class);
+		if (binding != null) {
+			return binding(binding);
+		}
 		return mostTelling(failure);
+	}
+
+	// Spring's own message names the bean and class, not the property the operator typed.
+	private static String binding(BindException ex) {
+		ConfigurationProperty property = ex.getProperty();
+		List<Throwable> chain = chain(ex);
+		Throwable root = chain.get(chain.size() - 1);
+		String value = (property != null) ? " '" + property.getValue() + "'" : "";
+		String origin = (property != null && property.getOrigin() != null) ? " (from " + property.getOrigin() + ")"
+				: "";
+		return "Invalid value" + value + " for " + ex.getName() + origin + ": "
+				+ oneLine((root != ex && root.getMessage() != null) ? root.getMessage()
+						: String.valueOf(ex.getMessage()))
+				+ ". Fix " + ex.getName() + " on the command line or in the application's configuration.";
 	}
 
 	/**

@@ -118,15 +118,17 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 		properties.put("logging.level.root", "WARN");
 		// Progress: "Applying V3 create users (3/7)" and friends.
 		properties.put("logging.level.dev.cqlmigrations.core.MigrationEngine", "INFO");
-		// "Waiting for the migration lock held by …": a waiting command must not look hung.
+		// "Waiting for the migration lock held by ... (up to 300 s ...)", once per wait.
 		properties.put("logging.level.dev.cqlmigrations.core.MigrationLock", "INFO");
 		if (commandLine.has(CommandOption.DEBUG)) {
 			properties.put("logging.level.dev.cqlmigrations", "DEBUG");
 			return properties;
 		}
-		// The driver warns about every failed connection attempt, Spring about a failed refresh: the
-		// command reports the failure once.
-		properties.put("logging.level.com.datastax.oss.driver", "ERROR");
+		// The driver's warnings stay visible (a skipped contact point, a server-side warning about a
+		// statement); Spring reports a failed refresh that the command reports once itself.
+		properties.put("logging.level.com.datastax.oss.driver", "WARN");
+		// It warns about each failed connection attempt; the command reports an unreachable cluster once.
+		properties.put("logging.level.com.datastax.oss.driver.internal.core.control.ControlConnection", "ERROR");
 		properties.put("logging.level.org.springframework", "ERROR");
 		properties.put("logging.pattern.console", "%msg%n");
 		if (commandLine.has(CommandOption.JSON)) {

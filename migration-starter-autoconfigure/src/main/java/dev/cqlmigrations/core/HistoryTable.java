@@ -3,6 +3,7 @@ package dev.cqlmigrations.core;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,7 @@ final class HistoryTable {
 		List<HistoryEntry> entries = new ArrayList<>();
 		try {
 			for (Row row : executeWhileTableIsCreated(select)) {
-				entries.add(toEntry(row));
+				entries.add(toEntry(row, this.table));
 			}
 		}
 		catch (InvalidQueryException ex) {
@@ -137,6 +138,40 @@ final class HistoryTable {
 		String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
 		return message.contains("unconfigured table") || message.contains("does not exist")
 				|| message.contains("doesn't exist");
+	}
+
+	// A row written by something else than the engine (a migration, a person) can lack what the engine needs.
+	static HistoryEntry toEntry(Row row, String table) {
+		String version = row.getString("version");
+		try {
+			return toEntry(row);
+		}
+		catch (RuntimeException ex) {
+			throw new MigrationException("The history row of version '" + version + "' in " + table + " cannot be "
+					+ "read: " + invalidColumns(row) + ". It was not written by the migration engine (a migration "
+					+ "or a person changed the history table). Restore the row (version, type and state are "
+					+ "required), or delete it and run 'migrate repair'; never write to the history table from a "
+					+ "migration.", ex);
+		}
+	}
+
+	private static String invalidColumns(Row row) {
+		List<String> problems = new ArrayList<>();
+		for (String column : List.of("type", "state")) {
+			String value = row.getString(column);
+			if (value == null) {
+				problems.add("column '" + column + "' is null");
+			}
+		}
+		String type = row.getString("type");
+		if (type != null && Arrays.stream(MigrationType.values()).noneMatch((t) -> t.name().equals(type))) {
+			problems.add("type '" + type + "' is not one of " + Arrays.toString(MigrationType.values()));
+		}
+		String state = row.getString("state");
+		if (state != null && Arrays.stream(HistoryState.values()).noneMatch((s) -> s.name().equals(state))) {
+			problems.add("state '" + state + "' is not one of " + Arrays.toString(HistoryState.values()));
+		}
+		return problems.isEmpty() ? "its version is not a valid version" : String.join(", ", problems);
 	}
 
 	private static HistoryEntry toEntry(Row row) {

@@ -9,11 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.servererrors.AlreadyExistsException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +85,7 @@ public final class MigrationEngine {
 		MigrationLoader loader = new MigrationLoader(new ScriptScanner(this.settings.classLoader()),
 				new Placeholders(this.settings.placeholders()));
 		List<ResolvedMigration> migrations = loader.load(this.settings.locations(), this.settings.javaMigrations());
+		EngineTablesGuard.check(migrations, this.settings);
 		if (migrations.isEmpty()) {
 			logger.warn("No migrations found in {}", this.settings.locations());
 		}
@@ -246,7 +250,7 @@ public final class MigrationEngine {
 				lease.ensureHeld();
 				CqlStatement statement = migration.statements().get(i);
 				runStatement(migration, entry, statement, i, done, runner,
-						pending.resumesAfterCrash() && i == pending.resumeFrom());
+						pending.firstStatementMayHaveRun() && i == pending.resumeFrom());
 				done.add(statement);
 				ran.add(statement.cql());
 				if (i + 1 < total) {
@@ -271,6 +275,13 @@ public final class MigrationEngine {
 
 	private void runStatement(ResolvedMigration migration, HistoryEntry entry, CqlStatement statement, int index,
 			ProgressChecksum done, StatementRunner runner, boolean mayHaveRunBefore) {
+		if (mayHaveRunBefore && StatementRunner.isSchemaChange(statement.cql())
+				&& Boolean.TRUE.equals(inEffect(runner, statement.cql(), false))) {
+			logger.warn("Statement {} of V{} (line {}) already took effect in an earlier run that got no answer or "
+					+ "died before recording it (checked in system_schema); continuing after it", index + 1,
+					migration.version(), statement.line());
+			return;
+		}
 		try {
 			runner.run(statement.cql());
 		}
@@ -285,15 +296,72 @@ public final class MigrationEngine {
 						+ "continuing after it", index + 1, migration.version(), ex.getMessage());
 				return;
 			}
-			String message = "Migration V" + migration.version() + " (" + migration.script() + ") failed at statement "
+			String head = "Migration V" + migration.version() + " (" + migration.script() + ") failed at statement "
 					+ (index + 1) + " of " + migration.statements().size() + " (line " + statement.line() + "): "
-					+ ex.getMessage() + "\n  Statement: " + abbreviate(statement.cql()) + "\nThe history records V"
-					+ migration.version() + " as FAILED after " + index + " statements; nothing after the failed "
-					+ "statement ran. Fix that statement (keep the " + index + " before it unchanged) and run the "
-					+ "migration again: it resumes at statement " + (index + 1) + ". If you changed the schema by "
-					+ "hand instead, run 'migrate repair'.";
+					+ describe(ex) + "\n  Statement: " + abbreviate(statement.cql()) + "\n";
+			if (StatementRunner.outcomeUnknown(ex)) {
+				unknownOutcome(migration, entry, statement, index, done, runner, ex, head);
+				return;
+			}
+			String message = head + "The history records V" + migration.version() + " as FAILED after " + index
+					+ " statements; nothing after the failed statement ran. Fix that statement (keep the " + index
+					+ " before it unchanged) and run the migration again: it resumes at statement " + (index + 1)
+					+ ". If you changed the schema by hand instead, run 'migrate repair'.";
 			throw fail(migration, entry, index, done.value(), ex,
 					new MigrationExecutionException(message, migration.version(), index, ex));
+		}
+	}
+
+	/**
+	 * The statement was sent but no answer came back: finds out from the schema tables whether it
+	 * took effect. Returns when it did (the run goes on); otherwise records FAILED, saying what is
+	 * known, so that the next run checks again before running it.
+	 */
+	private void unknownOutcome(ResolvedMigration migration, HistoryEntry entry, CqlStatement statement, int index,
+			ProgressChecksum done, StatementRunner runner, RuntimeException ex, String head) {
+		boolean schemaChange = StatementRunner.isSchemaChange(statement.cql());
+		Boolean inEffect = schemaChange ? inEffect(runner, statement.cql(), true) : null;
+		if (Boolean.TRUE.equals(inEffect)) {
+			logger.warn("Statement {} of V{} (line {}) got no answer ({}), but system_schema shows that it took "
+					+ "effect; continuing after it", index + 1, migration.version(), statement.line(), describe(ex));
+			return;
+		}
+		String known = Boolean.FALSE.equals(inEffect)
+				? "system_schema shows that it did not take effect (checked after the error)"
+				: schemaChange ? "it is not known whether it took effect: system_schema could not be read, or cannot "
+						+ "show the effect of this statement"
+						: "it is not known whether it took effect (it is not a schema change, so the schema tables "
+								+ "cannot tell)";
+		String message = head + "No answer came back for that statement; " + known + ". The history records V"
+				+ migration.version() + " as FAILED after " + index + " statements, with statement " + (index + 1)
+				+ " of unknown outcome; nothing after it ran. Run the migration again: it resumes at statement "
+				+ (index + 1) + (schemaChange ? ", first checks system_schema and skips it when it took effect in "
+						+ "the meantime." : "; it is a data statement, so it runs again (keep it idempotent).");
+		throw fail(migration, entry, index, done.value(), PendingMigration.OUTCOME_UNKNOWN + describe(ex),
+				new MigrationExecutionException(message, migration.version(), index, ex));
+	}
+
+	/**
+	 * Asks system_schema whether a statement took effect, once the nodes agree. After a lost
+	 * connection the driver needs a moment to reconnect, so failed reads are retried for a while.
+	 * @return {@code null} when the schema cannot tell or cannot be read
+	 */
+	private Boolean inEffect(StatementRunner runner, String cql, boolean retry) {
+		SchemaProbe probe = new SchemaProbe(this.session);
+		long deadline = System.nanoTime() + Math.min(this.settings.schemaAgreementTimeout().toNanos(),
+				Duration.ofSeconds(15).toNanos());
+		while (true) {
+			try {
+				runner.awaitAgreement();
+				return probe.inEffect(cql, runner.currentKeyspace());
+			}
+			catch (RuntimeException ex) {
+				if (!retry || System.nanoTime() > deadline) {
+					logger.warn("Cannot tell from system_schema whether a statement took effect: {}", describe(ex));
+					return null;
+				}
+				HistoryTable.pause(500);
+			}
 		}
 	}
 
@@ -317,19 +385,64 @@ public final class MigrationEngine {
 
 	private MigrationException fail(ResolvedMigration migration, HistoryEntry entry, int statementsDone,
 			Integer doneChecksum, Throwable cause, MigrationException error) {
+		return fail(migration, entry, statementsDone, doneChecksum, describe(cause), error);
+	}
+
+	private MigrationException fail(ResolvedMigration migration, HistoryEntry entry, int statementsDone,
+			Integer doneChecksum, String errorText, MigrationException error) {
 		HistoryEntry failed = entry.withRun(HistoryState.FAILED, statementsDone, entry.statementsTotal(), doneChecksum,
-				entry.appliedAt(), entry.rolledBackAt(), 0, entry.installedBy(), String.valueOf(cause.getMessage()),
+				entry.appliedAt(), entry.rolledBackAt(), 0, entry.installedBy(), errorText,
 				HistoryTable.withAudit(entry.audit(), "FAILED at statement " + (statementsDone + 1),
 						this.settings.installedBy(), Instant.now()));
-		try {
-			this.history.save(failed);
+		// Right after a lost connection the driver needs a moment to reconnect: retry briefly.
+		long deadline = System.nanoTime() + Math.min(this.settings.schemaAgreementTimeout().toNanos(),
+				Duration.ofSeconds(5).toNanos());
+		while (true) {
+			try {
+				this.history.save(failed);
+				break;
+			}
+			catch (RuntimeException saveFailure) {
+				if (System.nanoTime() > deadline || !(saveFailure instanceof DriverException)) {
+					error = unrecorded(error, migration, statementsDone, saveFailure);
+					break;
+				}
+				HistoryTable.pause(500);
+			}
 		}
-		catch (RuntimeException saveFailure) {
-			error.addSuppressed(saveFailure);
-		}
-		logger.error("Migration V{} {} failed: {}", migration.version(), migration.description(), cause.getMessage());
+		logger.error("Migration V{} {} failed: {}", migration.version(), migration.description(), errorText);
 		this.listener.migrationFailed(migration.version().toString(), migration.description(), error);
 		return error;
+	}
+
+	// The FAILED row could not be written (the node went away too): the message must not claim it was.
+	private static MigrationException unrecorded(MigrationException error, ResolvedMigration migration,
+			int statementsDone, RuntimeException saveFailure) {
+		String truth = "The history could not be updated (" + describe(saveFailure) + "): it still shows V"
+				+ migration.version() + " as IN_PROGRESS with its last recorded progress, and the next run resumes "
+				+ "there";
+		String message = String.valueOf(error.getMessage());
+		String replaced = message.replaceAll("The history records (V\\S+|it) as FAILED[^;]*",
+				Matcher.quoteReplacement(truth));
+		MigrationException honest = new MigrationExecutionException(
+				replaced.equals(message) ? message + " " + truth + "." : replaced, migration.version(), statementsDone,
+				error.getCause());
+		honest.addSuppressed(saveFailure);
+		return honest;
+	}
+
+	/**
+	 * An error's message for the operator, never just "null": the driver's connection errors can
+	 * come without a message.
+	 */
+	static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		if (message != null && !message.isBlank()) {
+			return message;
+		}
+		Throwable cause = ex.getCause();
+		return ex.getClass().getSimpleName()
+				+ ((cause != null && cause != ex) ? " (" + describe(cause) + ")" : "");
 	}
 
 	/**
@@ -644,9 +757,24 @@ public final class MigrationEngine {
 		switch (entry.state()) {
 			case FAILED, IN_PROGRESS -> {
 				if (entry.rolledBackAt() == null) {
-					this.history.delete(entry.version());
-					return "V" + entry.version() + ": removed the " + entry.state() + " entry; it runs again from its "
-							+ "first statement";
+					int confirmed = statementsInEffect(entry, disk);
+					if (confirmed == 0) {
+						this.history.delete(entry.version());
+						return "V" + entry.version() + ": removed the " + entry.state() + " entry; it runs again from "
+								+ "its first statement";
+					}
+					boolean all = confirmed == disk.statements().size();
+					if (!all && entry.state() == HistoryState.FAILED && confirmed == entry.statementsDone()
+							&& entry.error() == null) {
+						return null;
+					}
+					String done = (confirmed == 1) ? "statement 1" : "statements 1-" + confirmed;
+					String event = "REPAIRED (was " + entry.state() + "): " + done + " in effect";
+					this.history.save(copy(entry, disk, all ? HistoryState.APPLIED : HistoryState.FAILED, confirmed,
+							HistoryTable.withAudit(entry.audit(), event, this.settings.installedBy(), now)));
+					return "V" + entry.version() + ": " + done + " of " + disk.statements().size() + " took effect "
+							+ "(recorded, or found in system_schema), so never run" + ((confirmed == 1) ? "s" : "")
+							+ " again; " + (all ? "marked APPLIED" : "it resumes at statement " + (confirmed + 1));
 				}
 				this.history.save(copy(entry, disk, HistoryState.ROLLED_BACK, 0,
 						HistoryTable.withAudit(entry.audit(), "REPAIRED (was " + entry.state() + ")",
@@ -692,6 +820,45 @@ public final class MigrationEngine {
 				return null;
 			}
 		}
+	}
+
+	/**
+	 * How many leading statements of an unfinished migration are known to have taken effect: the
+	 * statements the history recorded as done (when unchanged on disk, and not undone by hand as far
+	 * as system_schema can tell), then every following schema change that system_schema shows in
+	 * effect. Stops at the first statement that cannot be confirmed.
+	 */
+	private int statementsInEffect(HistoryEntry entry, ResolvedMigration disk) {
+		if (disk == null || disk.type() == MigrationType.JAVA) {
+			return 0;
+		}
+		List<CqlStatement> statements = disk.statements();
+		int recorded = entry.statementsDone();
+		if (recorded > statements.size() || (recorded > 0 && !Objects.equals(entry.doneChecksum(),
+				ProgressChecksum.of(statements, recorded)))) {
+			// Edited before the point it stopped: the record says nothing about the script as it is now.
+			return 0;
+		}
+		StatementRunner runner = newRunner();
+		runner.resetKeyspace();
+		int done = 0;
+		while (done < statements.size()) {
+			String cql = statements.get(done).cql();
+			if (StatementRunner.isUse(cql)) {
+				runner.replayIfUse(cql);
+			}
+			else if (StatementRunner.isSchemaChange(cql)) {
+				Boolean inEffect = inEffect(runner, cql, false);
+				if (!Boolean.TRUE.equals(inEffect) && (done >= recorded || Boolean.FALSE.equals(inEffect))) {
+					break;
+				}
+			}
+			else if (done >= recorded) {
+				break;
+			}
+			done++;
+		}
+		return done;
 	}
 
 	private HistoryEntry copy(HistoryEntry entry, ResolvedMigration disk, HistoryState state, int statementsDone,
@@ -747,13 +914,15 @@ public final class MigrationEngine {
 			return;
 		}
 		StatementRunner runner = newRunner();
-		if (this.settings.createKeyspace()) {
-			runner.run("CREATE KEYSPACE IF NOT EXISTS " + this.settings.keyspace() + " WITH replication = "
+		// A role allowed to work in an existing keyspace need not be allowed to create keyspaces.
+		if (this.settings.createKeyspace() && !Boolean.TRUE.equals(new SchemaProbe(this.session)
+			.inEffect("CREATE KEYSPACE " + this.settings.keyspace(), this.settings.keyspace()))) {
+			runBootstrap(runner, "CREATE KEYSPACE IF NOT EXISTS " + this.settings.keyspace() + " WITH replication = "
 					+ this.settings.replication().toCql());
 		}
 		try {
-			runner.run(this.lock.createTableCql());
-			runner.run(this.history.createTableCql());
+			runBootstrap(runner, this.lock.createTableCql());
+			runBootstrap(runner, this.history.createTableCql());
 		}
 		catch (InvalidQueryException ex) {
 			if (!this.settings.createKeyspace() && HistoryTable.isMissingTable(ex)) {
@@ -761,6 +930,18 @@ public final class MigrationEngine {
 						+ "and migrations.create-keyspace is false: create the keyspace, or allow the engine to.");
 			}
 			throw ex;
+		}
+	}
+
+	private void runBootstrap(StatementRunner runner, String cql) {
+		try {
+			runner.run(cql);
+		}
+		catch (UnauthorizedException ex) {
+			throw new MigrationConfigurationException("The migration role may not run '" + cql + "': "
+					+ ex.getMessage() + ". Grant it the permission (e.g. GRANT CREATE ON KEYSPACE "
+					+ this.settings.keyspace() + " TO <role>), or run that statement once with a role that may. "
+					+ "Nothing was migrated.");
 		}
 	}
 

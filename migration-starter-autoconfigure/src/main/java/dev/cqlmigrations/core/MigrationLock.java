@@ -12,6 +12,7 @@ import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,8 @@ final class MigrationLock {
 		long start = System.nanoTime();
 		long deadline = start + waitTimeout.toNanos();
 		long pause = 50;
-		long nextLog = 0;
+		long nextLog = start;
+		boolean waitLogged = false;
 		while (true) {
 			String current = tryInsert(owner, holder);
 			if (current == null) {
@@ -90,11 +92,16 @@ final class MigrationLock {
 						+ this.settings.lockTtl().toSeconds() + " s. Raise migrations.lock.wait-timeout to wait longer.",
 						current);
 			}
-			if (!noWait && now >= nextLog) {
-				// The command line shows this line, so that a waiting command does not look hung.
-				logger.info("Waiting for the migration lock held by {} (waited {} s of up to {} s, "
-						+ "migrations.lock.wait-timeout)", current, TimeUnit.NANOSECONDS.toSeconds(now - start),
-						waitTimeout.toSeconds());
+			// One line for the operator (the command line shows it), then one every 10 s with the time waited.
+			if (!noWait && !waitLogged) {
+				logger.info("Waiting for the migration lock held by {} (up to {} s, migrations.lock.wait-timeout)",
+						current, waitTimeout.toSeconds());
+				waitLogged = true;
+				nextLog = now + TimeUnit.SECONDS.toNanos(10);
+			}
+			else if (!noWait && now - nextLog >= 0) {
+				logger.info("Still waiting for the migration lock held by {} (waited {} s of up to {} s)", current,
+						TimeUnit.NANOSECONDS.toSeconds(now - start), waitTimeout.toSeconds());
 				nextLog = now + TimeUnit.SECONDS.toNanos(10);
 			}
 			sleep(pause);
@@ -137,9 +144,28 @@ final class MigrationLock {
 			if (HistoryTable.isTableBeingCreated(ex)) {
 				return "nobody yet (the lock table is being created)";
 			}
+			if (ex instanceof InvalidQueryException invalid && HistoryTable.isMissingTable(invalid)) {
+				recreateTable(invalid);
+				return "nobody yet (the lock table was missing and has been created again)";
+			}
 			throw new MigrationLockException("Cannot take the migration lock in " + this.table + " at "
 					+ this.settings.serialConsistency() + ": " + ex.getMessage() + ". Lightweight transactions need a "
 					+ "quorum of replicas: check that enough nodes are up (nodetool status).", null);
+		}
+	}
+
+	// Someone dropped the lock table (the history is still there, so bootstrap did not run): create it again.
+	private void recreateTable(InvalidQueryException missing) {
+		logger.warn("The migration lock table {} does not exist ({}); creating it again", this.table,
+				missing.getMessage());
+		try {
+			this.session.execute(SimpleStatement.newInstance(createTableCql()));
+			new SchemaAgreement(this.session, this.settings.schemaAgreementTimeout()).await();
+		}
+		catch (DriverException ex) {
+			throw new MigrationLockException("The migration lock table " + this.table + " does not exist and could "
+					+ "not be created: " + ex.getMessage() + ". Run '" + createTableCql() + "' with a role allowed to, "
+					+ "then run again. Nothing was changed.", null);
 		}
 	}
 

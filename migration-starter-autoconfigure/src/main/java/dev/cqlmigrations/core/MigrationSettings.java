@@ -26,6 +26,9 @@ public final class MigrationSettings {
 	/** Default name of the lock table. */
 	public static final String DEFAULT_LOCK_TABLE = "migration_lock";
 
+	/** Longest accepted {@code migrations.lock.ttl}. */
+	public static final Duration MAX_LOCK_TTL = Duration.ofHours(24);
+
 	private final String keyspace;
 
 	private final String historyTable;
@@ -101,8 +104,14 @@ public final class MigrationSettings {
 					+ " ms: use at least 3s, so that heartbeats can renew the lease in time.");
 		}
 		this.lockWaitTimeout = positive(builder.lockWaitTimeout, "migrations.lock.wait-timeout");
-		this.writeConsistency = builder.writeConsistency;
-		this.readConsistency = builder.readConsistency;
+		if (this.lockTtl.compareTo(MAX_LOCK_TTL) > 0) {
+			throw new MigrationConfigurationException("migrations.lock.ttl is " + this.lockTtl.toSeconds()
+					+ " s: use at most " + MAX_LOCK_TTL.toHours() + "h. The lease is renewed while a run works; its "
+					+ "TTL only decides how long a crashed run blocks the next one (and Cassandra TTLs overflow "
+					+ "above ~20 years).");
+		}
+		this.writeConsistency = checkWrite(builder.writeConsistency);
+		this.readConsistency = checkRead(builder.readConsistency);
 		this.serialConsistency = builder.serialConsistency;
 		if (!this.serialConsistency.isSerial()) {
 			throw new MigrationConfigurationException("migrations.consistency.serial is " + this.serialConsistency
@@ -163,6 +172,26 @@ public final class MigrationSettings {
 		catch (IllegalArgumentException ex) {
 			throw new MigrationConfigurationException("Invalid " + setting + ": " + ex.getMessage() + ".");
 		}
+	}
+
+	// ANY does not even promise that a replica has the history row; serial levels are for the lock's Paxos phase.
+	private static ConsistencyLevel checkWrite(ConsistencyLevel level) {
+		if (level == null || level == DefaultConsistencyLevel.ANY || level.isSerial()) {
+			throw new MigrationConfigurationException("migrations.consistency.write is " + level + ": use QUORUM, "
+					+ "LOCAL_QUORUM, EACH_QUORUM, ALL, ONE, TWO or THREE (ANY would not even store the history on a "
+					+ "replica; SERIAL and LOCAL_SERIAL belong in migrations.consistency.serial).");
+		}
+		return level;
+	}
+
+	// Cassandra refuses reads at ANY and EACH_QUORUM.
+	private static ConsistencyLevel checkRead(ConsistencyLevel level) {
+		if (level == null || level == DefaultConsistencyLevel.ANY || level == DefaultConsistencyLevel.EACH_QUORUM) {
+			throw new MigrationConfigurationException("migrations.consistency.read is " + level + ": use QUORUM, "
+					+ "LOCAL_QUORUM, SERIAL, LOCAL_SERIAL, ALL, ONE, TWO or THREE (Cassandra refuses reads at ANY and "
+					+ "EACH_QUORUM).");
+		}
+		return level;
 	}
 
 	private static Duration positive(Duration duration, String setting) {

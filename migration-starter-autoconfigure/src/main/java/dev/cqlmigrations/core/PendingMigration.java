@@ -18,4 +18,17 @@ record PendingMigration(ResolvedMigration migration, int resumeFrom, HistoryEntr
 		return this.previous != null && this.previous.state() == HistoryState.IN_PROGRESS;
 	}
 
+	/**
+	 * Whether the first statement to run may in fact have completed: the run before died, or
+	 * failed without an answer to that statement.
+	 * @return {@code true} when the first statement's outcome is unknown
+	 */
+	boolean firstStatementMayHaveRun() {
+		return resumesAfterCrash() || (this.previous != null && this.previous.state() == HistoryState.FAILED
+				&& this.previous.error() != null && this.previous.error().startsWith(OUTCOME_UNKNOWN));
+	}
+
+	/** Start of the recorded error of a run that got no answer to its last statement. */
+	static final String OUTCOME_UNKNOWN = "Outcome unknown: ";
+
 }

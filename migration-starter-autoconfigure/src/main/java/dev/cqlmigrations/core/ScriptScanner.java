@@ -10,8 +10,11 @@ import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +72,11 @@ public final class ScriptScanner {
 		for (String location : locations) {
 			String trimmed = location.trim();
 			if (trimmed.startsWith(FILESYSTEM)) {
+				if (trimmed.substring(FILESYSTEM.length()).isBlank()) {
+					// Path.of("") is the working directory: scanning it would pick up whatever lies there.
+					throw new MigrationLoadException("Migration location '" + location + "' in migrations.locations "
+							+ "has no path; write filesystem:/path/to/scripts.");
+				}
 				scanFilesystem(trimmed, trimmed.substring(FILESYSTEM.length()), found);
 			}
 			else if (trimmed.startsWith(CLASSPATH)) {
@@ -158,12 +166,42 @@ public final class ScriptScanner {
 				String relative = root.relativize(file).toString().replace('\\', '/');
 				String fileLocation = child(location, relative);
 				found.add(new Found(file.getFileName().toString(), fileLocation, origin,
-						file.toAbsolutePath().normalize().toString(), decode(Files.readAllBytes(file), fileLocation)));
+						file.toAbsolutePath().normalize().toString(), decode(readScript(file, fileLocation),
+								fileLocation)));
 			}
 		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new MigrationLoadException("Cannot read migration location " + location + ": " + ex.getMessage(), ex);
+		catch (IOException ex) {
+			throw new MigrationLoadException("Cannot read migration location " + location + ": " + reason(ex), ex);
 		}
+		catch (UncheckedIOException ex) {
+			throw new MigrationLoadException("Cannot read migration location " + location + ": "
+					+ reason(ex.getCause()), ex);
+		}
+	}
+
+	private static byte[] readScript(Path file, String location) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new MigrationLoadException("Cannot read migration script " + location + " ("
+					+ file.toAbsolutePath() + "): " + reason(ex) + ". Make the file readable by the user running "
+					+ "migrations, or remove it.", ex);
+		}
+	}
+
+	// Some file system exceptions carry only the path as their message.
+	static String reason(IOException ex) {
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (ex instanceof NoSuchFileException) {
+			return "the file disappeared while migrations were loaded";
+		}
+		if (ex instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+			return fileSystem.getReason();
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	private static void scanJar(URL url, String location, List<Found> found) {

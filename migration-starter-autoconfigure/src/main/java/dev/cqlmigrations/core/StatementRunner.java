@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.NodeUnavailableException;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
@@ -70,6 +73,35 @@ final class StatementRunner {
 	}
 
 	/**
+	 * Whether a statement that failed this way may have taken effect anyway: the client gave up
+	 * waiting, or the connection was lost after the statement was sent.
+	 * @param ex the error
+	 * @return {@code true} when the outcome is unknown
+	 */
+	static boolean outcomeUnknown(Throwable ex) {
+		if (ex instanceof DriverTimeoutException || ex instanceof ClosedConnectionException
+				|| ex instanceof HeartbeatException) {
+			return true;
+		}
+		if (ex instanceof AllNodesFailedException failed) {
+			return !neverSent(failed) && failed.getAllErrors()
+				.values()
+				.stream()
+				.flatMap(List::stream)
+				.anyMatch(StatementRunner::outcomeUnknown);
+		}
+		return false;
+	}
+
+	/**
+	 * The keyspace unqualified names resolve to now.
+	 * @return the keyspace
+	 */
+	String currentKeyspace() {
+		return (this.currentKeyspace != null) ? this.currentKeyspace : this.defaultKeyspace;
+	}
+
+	/**
 	 * Makes unqualified names of the next script resolve to the migrations keyspace.
 	 */
 	void resetKeyspace() {
@@ -121,6 +153,10 @@ final class StatementRunner {
 		if (use.matches()) {
 			use(use.group(1));
 		}
+	}
+
+	static boolean isUse(String cql) {
+		return USE.matcher(cql.trim()).matches();
 	}
 
 	static boolean isSchemaChange(String cql) {

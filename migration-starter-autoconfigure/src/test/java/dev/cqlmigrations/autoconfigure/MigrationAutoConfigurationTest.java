@@ -271,6 +271,23 @@ class MigrationAutoConfigurationTest {
 	}
 
 	@Test
+	void zeroOrNegativeRequestTimeoutFailsNamingTheProperty() {
+		assertStartupFailureNames("migrations.request-timeout", "migrations.keyspace=app",
+				"migrations.request-timeout=0s");
+		assertStartupFailureNames("migrations.request-timeout", "migrations.keyspace=app",
+				"migrations.request-timeout=-1s");
+	}
+
+	@Test
+	void absurdLockTtlAndConsistenciesFailNamingTheProperty() {
+		assertStartupFailureNames("migrations.lock.ttl", "migrations.keyspace=app", "migrations.lock.ttl=4294967301s");
+		assertStartupFailureNames("migrations.consistency.write", "migrations.keyspace=app",
+				"migrations.consistency.write=any");
+		assertStartupFailureNames("migrations.consistency.read", "migrations.keyspace=app",
+				"migrations.consistency.read=any");
+	}
+
+	@Test
 	void nonSerialConsistencyFailsNamingTheProperty() {
 		assertStartupFailureNames("migrations.consistency.serial", "migrations.keyspace=app",
 				"migrations.consistency.serial=quorum");

@@ -72,6 +72,7 @@ class MigrateModeRunListenerTest {
 			.containsEntry("logging.level.root", "WARN")
 			.containsEntry("logging.level.dev.cqlmigrations.core.MigrationEngine", "INFO")
 			.containsEntry("logging.level.dev.cqlmigrations.core.MigrationLock", "INFO")
+			.containsEntry("logging.level.com.datastax.oss.driver", "WARN")
 			.containsEntry("logging.pattern.console", "%msg%n")
 			.doesNotContainKey("logging.threshold.console");
 	}

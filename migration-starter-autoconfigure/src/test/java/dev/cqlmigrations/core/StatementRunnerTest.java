@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.NodeUnavailableException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,19 @@ class StatementRunnerTest {
 
 		assertThat(StatementRunner.neverSent(rejected)).isFalse();
 		assertThat(StatementRunner.neverSent(AllNodesFailedException.fromErrors(List.of()))).isFalse();
+	}
+
+	@Test
+	void aLostConnectionOrAClientTimeoutLeavesTheOutcomeUnknownAServerErrorDoesNot() {
+		assertThat(StatementRunner.outcomeUnknown(new DriverTimeoutException("timeout"))).isTrue();
+		assertThat(StatementRunner.outcomeUnknown(new ClosedConnectionException("lost"))).isTrue();
+		assertThat(StatementRunner.outcomeUnknown(AllNodesFailedException.fromErrors(List
+			.<Map.Entry<Node, Throwable>>of(new AbstractMap.SimpleEntry<>(NODE, new ClosedConnectionException("lost"))))))
+			.isTrue();
+		assertThat(StatementRunner.outcomeUnknown(AllNodesFailedException.fromErrors(List
+			.<Map.Entry<Node, Throwable>>of(new AbstractMap.SimpleEntry<>(NODE, new NodeUnavailableException(NODE))))))
+			.isFalse();
+		assertThat(StatementRunner.outcomeUnknown(new InvalidQueryException(NODE, "bad"))).isFalse();
 	}
 
 }
