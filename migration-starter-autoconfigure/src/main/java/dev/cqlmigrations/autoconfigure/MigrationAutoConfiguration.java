@@ -33,6 +33,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
@@ -66,14 +67,18 @@ public final class MigrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationSettings migrationSettings(MigrationProperties properties,
 			ObjectProvider<CassandraProperties> cassandraProperties, ObjectProvider<JavaMigration> javaMigrations,
-			ObjectProvider<MigrationSettingsCustomizer> customizers, ResourceLoader resourceLoader) {
+			ObjectProvider<MigrationSettingsCustomizer> customizers, ResourceLoader resourceLoader,
+			Environment environment) {
 		MigrationSettings.Builder builder = MigrationSettings
 			.builder(keyspace(properties, cassandraProperties.getIfAvailable()));
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getLocations()).to(builder::locations);
 		map.from(properties.getHistoryTable()).to(builder::historyTable);
 		map.from(properties.isCreateKeyspace()).to(builder::createKeyspace);
-		map.from(properties.getReplication()).as(MigrationAutoConfiguration::replication).to(builder::replication);
+		if (replicationConfigured(environment)) {
+			// Otherwise the engine chooses from the cluster's data centers when it creates the keyspace.
+			builder.replication(replication(properties.getReplication()));
+		}
 		map.from(properties.getPlaceholders()).to(builder::placeholders);
 		map.from(properties.getTarget()).to(builder::target);
 		map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
@@ -104,6 +109,14 @@ public final class MigrationAutoConfiguration {
 		}
 		throw new MigrationConfigurationException("No keyspace for migrations: set migrations.keyspace, or "
 				+ "spring.cassandra.keyspace-name to migrate the application's keyspace.");
+	}
+
+	private static boolean replicationConfigured(Environment environment) {
+		Binder binder = Binder.get(environment);
+		return binder.bind("migrations.replication.strategy", String.class).isBound()
+				|| binder.bind("migrations.replication.replication-factor", String.class).isBound()
+				|| binder.bind("migrations.replication.datacenters", Bindable.mapOf(String.class, String.class))
+					.isBound();
 	}
 
 	private static KeyspaceReplication replication(MigrationProperties.Replication replication) {

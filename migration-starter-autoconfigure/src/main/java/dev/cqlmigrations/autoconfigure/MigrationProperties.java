@@ -312,7 +312,8 @@ public class MigrationProperties {
 
 	/**
 	 * Replication of the keyspace when migrations create it. An existing keyspace is never
-	 * altered.
+	 * altered. When none of these is set, a single node gets SimpleStrategy with 1 replica and a
+	 * larger cluster NetworkTopologyStrategy with min(3, nodes) replicas per data center.
 	 */
 	public static class Replication {
 

@@ -157,6 +157,23 @@ class MigrationAutoConfigurationTest {
 	}
 
 	@Test
+	void leavesTheReplicationToTheEngineWhenNoReplicationPropertyIsSet() {
+		this.contextRunner.withPropertyValues("migrations.keyspace=app")
+			.run((context) -> assertThat(context.getBean(MigrationSettings.class).replicationConfigured()).isFalse());
+	}
+
+	@Test
+	void passesTheReplicationOnWhenAReplicationPropertyIsSet() {
+		this.contextRunner.withPropertyValues("migrations.keyspace=app", "migrations.replication.datacenters.dc1=3",
+				"migrations.replication.strategy=network-topology")
+			.run((context) -> {
+				MigrationSettings settings = context.getBean(MigrationSettings.class);
+				assertThat(settings.replicationConfigured()).isTrue();
+				assertThat(settings.replication()).isEqualTo(KeyspaceReplication.networkTopology(Map.of("dc1", 3)));
+			});
+	}
+
+	@Test
 	void keyspaceDefaultsToTheApplicationKeyspace() {
 		this.contextRunner.withPropertyValues("spring.cassandra.keyspace-name=Orders", NO_MIGRATION_ON_STARTUP)
 			.run((context) -> assertThat(context.getBean(MigrationSettings.class).keyspace()).isEqualTo("orders"));
