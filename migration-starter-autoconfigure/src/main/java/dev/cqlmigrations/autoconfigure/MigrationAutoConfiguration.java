@@ -38,6 +38,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import dev.cqlmigrations.actuate.MigrationStatusCache;
 import dev.cqlmigrations.core.JavaMigration;
 import dev.cqlmigrations.core.KeyspaceReplication;
 import dev.cqlmigrations.core.MigrationConfigurationException;
@@ -147,6 +148,12 @@ public final class MigrationAutoConfiguration {
 			ObjectProvider<MigrationListener> listeners) {
 		return new MigrationEngine(session.getSession(), settings,
 				new CompositeMigrationListener(listeners.orderedStream().toList()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationStatusCache migrationStatusCache(ObjectProvider<MigrationEngine> engine) {
+		return new MigrationStatusCache(engine::getObject);
 	}
 
 	@Bean

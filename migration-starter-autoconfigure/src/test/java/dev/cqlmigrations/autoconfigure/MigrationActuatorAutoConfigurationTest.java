@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.cqlmigrations.actuate.MigrationHealthIndicator;
 import dev.cqlmigrations.actuate.MigrationMetrics;
+import dev.cqlmigrations.actuate.MigrationStatusCache;
 import dev.cqlmigrations.actuate.MigrationsEndpoint;
 import dev.cqlmigrations.actuate.MigrationsEndpointWebExtension;
 
@@ -77,7 +78,17 @@ class MigrationActuatorAutoConfigurationTest {
 	void metricsListenerIsNotifiedThroughTheEngine() {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.run((context) -> assertThat(context.getBeansOfType(dev.cqlmigrations.core.MigrationListener.class))
-				.containsOnlyKeys("migrationMetrics", "migrationEventPublisher"));
+				.containsOnlyKeys("migrationMetrics", "migrationEventPublisher", "migrationStatusCache"));
+	}
+
+	@Test
+	void healthAndPendingGaugeShareOneStatusCache() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).hasSingleBean(MigrationStatusCache.class)
+				.hasSingleBean(MigrationHealthIndicator.class)
+				.hasSingleBean(MigrationMetrics.class)
+				.getBean(MigrationHealthIndicator.class)
+				.hasFieldOrPropertyWithValue("status", context.getBean(MigrationStatusCache.class)));
 	}
 
 	@Test
