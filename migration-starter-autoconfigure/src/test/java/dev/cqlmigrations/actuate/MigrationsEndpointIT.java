@@ -86,6 +86,15 @@ class MigrationsEndpointIT {
 	}
 
 	@Test
+	void rollsBackTheLastMigrationWithoutBodyAndWithoutContentType(CqlSession session) {
+		ActuatorClient.Response response = this.actuator.postWithoutBody("/migrations/rollback");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat((String) response.read("$.versionAfter")).isEqualTo("2");
+		assertThat(tableExists(session, "orders")).isFalse();
+	}
+
+	@Test
 	void rollsBackTheLastMigration(CqlSession session) {
 		ActuatorClient.Response response = this.actuator.post("/migrations/rollback", "{}");
 

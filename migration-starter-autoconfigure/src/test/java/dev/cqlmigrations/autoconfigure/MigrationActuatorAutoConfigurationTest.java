@@ -10,12 +10,14 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import dev.cqlmigrations.actuate.MigrationHealthIndicator;
 import dev.cqlmigrations.actuate.MigrationMetrics;
 import dev.cqlmigrations.actuate.MigrationStatusCache;
 import dev.cqlmigrations.actuate.MigrationsEndpoint;
 import dev.cqlmigrations.actuate.MigrationsEndpointWebExtension;
+import dev.cqlmigrations.actuate.RollbackWithoutBodyFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +91,17 @@ class MigrationActuatorAutoConfigurationTest {
 				.hasSingleBean(MigrationMetrics.class)
 				.getBean(MigrationHealthIndicator.class)
 				.hasFieldOrPropertyWithValue("status", context.getBean(MigrationStatusCache.class)));
+	}
+
+	@Test
+	void createsTheRollbackWithoutBodyFilterInAServletApplicationOnly() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CassandraAutoConfiguration.class, MigrationAutoConfiguration.class,
+					MigrationsEndpointAutoConfiguration.class))
+			.withPropertyValues("migrations.keyspace=app", "management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).hasSingleBean(RollbackWithoutBodyFilter.class));
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).doesNotHaveBean(RollbackWithoutBodyFilter.class));
 	}
 
 	@Test
