@@ -111,7 +111,8 @@ class SpringDataFirstStartIT {
 	}
 
 	private static boolean isAcceptingTraffic(ApplicationEvent event) {
-		return event instanceof AvailabilityChangeEvent<?> change && change.getState() == ReadinessState.ACCEPTING_TRAFFIC;
+		return event instanceof AvailabilityChangeEvent<?> change
+				&& change.getState() == ReadinessState.ACCEPTING_TRAFFIC;
 	}
 
 	private static ApplicationContext context(ApplicationEvent event) {
