@@ -110,6 +110,21 @@ class MigrationStartupFailureIT {
 	}
 
 	@Test
+	void aLocationThatDoesNotExistStopsTheApplicationNamingItAndCreatesNothing(CassandraNode node,
+			CqlSession session, CapturedOutput output) {
+		String keyspace = TestKeyspaces.unique("typo");
+
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> TestApplication
+			.builder(node, "migrations.keyspace=" + keyspace, "migrations.locations=classpath:db/casandra")
+			.run());
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Migration location classpath:db/casandra does not exist on the classpath");
+		assertThat(session.execute("SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?",
+				keyspace).one()).isNull();
+	}
+
+	@Test
 	void anUnreachableClusterStopsTheApplicationWithAReadableReport(CassandraNode node, CapturedOutput output) {
 		// Nothing listens on port 1; the application's own settings point at the real node.
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> TestApplication
