@@ -26,18 +26,28 @@ public final class MigrationMetrics implements MigrationListener {
 
 	private final Tags tags;
 
-	private final Supplier<MigrationEngine> engine;
+	private final MigrationStatusCache status;
 
 	/**
-	 * Creates the metrics and registers the pending gauge.
+	 * Creates the metrics and registers the pending gauge, with a status cache of its own.
 	 * @param registry the registry
 	 * @param keyspace the keyspace of the migration history
 	 * @param engine supplies the engine, for the pending gauge
 	 */
 	public MigrationMetrics(MeterRegistry registry, String keyspace, Supplier<MigrationEngine> engine) {
+		this(registry, keyspace, new MigrationStatusCache(engine));
+	}
+
+	/**
+	 * Creates the metrics and registers the pending gauge.
+	 * @param registry the registry
+	 * @param keyspace the keyspace of the migration history
+	 * @param status the status cache the pending gauge reads, shared with the health indicator
+	 */
+	public MigrationMetrics(MeterRegistry registry, String keyspace, MigrationStatusCache status) {
 		this.registry = registry;
 		this.tags = Tags.of("keyspace", keyspace);
-		this.engine = engine;
+		this.status = status;
 		Gauge.builder("migrations.pending", this, MigrationMetrics::pendingCount)
 			.tags(this.tags)
 			.description("Migrations the next migrate would apply (NaN when the status cannot be read)")
@@ -92,8 +102,7 @@ public final class MigrationMetrics implements MigrationListener {
 
 	private double pendingCount() {
 		try {
-			MigrationEngine engine = this.engine.get();
-			return PendingMigrations.count(engine.status(), engine.settings().target());
+			return this.status.get().pendingVersions().size();
 		}
 		catch (RuntimeException ex) {
 			// A gauge must not throw: no reading is better than a failing scrape.

@@ -1,5 +1,8 @@
 package dev.cqlmigrations.actuate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.cqlmigrations.core.MigrationInfo;
@@ -17,13 +20,17 @@ final class PendingMigrations {
 	}
 
 	static int count(StatusReport report, @Nullable String target) {
+		return versions(report, target).size();
+	}
+
+	static List<String> versions(StatusReport report, @Nullable String target) {
 		MigrationVersion limit = (target != null && !"latest".equalsIgnoreCase(target)) ? MigrationVersion.parse(target)
 				: null;
-		int pending = 0;
+		List<String> pending = new ArrayList<>();
 		for (MigrationInfo info : report.migrations()) {
 			if (info.state().isPending()
 					&& (limit == null || !MigrationVersion.parse(info.version()).isNewerThan(limit))) {
-				pending++;
+				pending.add(info.version());
 			}
 		}
 		return pending;

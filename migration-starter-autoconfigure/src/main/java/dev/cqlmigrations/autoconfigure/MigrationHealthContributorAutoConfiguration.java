@@ -11,6 +11,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import dev.cqlmigrations.actuate.MigrationHealthIndicator;
+import dev.cqlmigrations.actuate.MigrationStatusCache;
 import dev.cqlmigrations.core.MigrationEngine;
 
 /**
@@ -26,8 +27,9 @@ public final class MigrationHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
 	MigrationHealthIndicator migrationsHealthIndicator(ObjectProvider<MigrationEngine> engine,
-			ObjectProvider<MigrationStartupRunner> startupRunner) {
-		return new MigrationHealthIndicator(engine::getObject, startupRunner.getIfAvailable());
+			ObjectProvider<MigrationStatusCache> status, ObjectProvider<MigrationStartupRunner> startupRunner) {
+		return new MigrationHealthIndicator(status.getIfAvailable(() -> new MigrationStatusCache(engine::getObject)),
+				startupRunner.getIfAvailable());
 	}
 
 }

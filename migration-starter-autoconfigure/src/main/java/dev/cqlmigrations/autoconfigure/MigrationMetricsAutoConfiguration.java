@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import dev.cqlmigrations.actuate.MigrationMetrics;
+import dev.cqlmigrations.actuate.MigrationStatusCache;
 import dev.cqlmigrations.core.MigrationEngine;
 import dev.cqlmigrations.core.MigrationSettings;
 
@@ -28,8 +29,9 @@ public final class MigrationMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationMetrics migrationMetrics(MeterRegistry registry, MigrationSettings settings,
-			ObjectProvider<MigrationEngine> engine) {
-		return new MigrationMetrics(registry, settings.keyspace(), engine::getObject);
+			ObjectProvider<MigrationEngine> engine, ObjectProvider<MigrationStatusCache> status) {
+		return new MigrationMetrics(registry, settings.keyspace(),
+				status.getIfAvailable(() -> new MigrationStatusCache(engine::getObject)));
 	}
 
 }

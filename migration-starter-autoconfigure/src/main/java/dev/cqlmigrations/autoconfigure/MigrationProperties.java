@@ -32,6 +32,13 @@ public class MigrationProperties {
 	private boolean runOnStartup = true;
 
 	/**
+	 * When the startup migration runs: 'auto' runs it during context refresh, before the
+	 * application's CqlSession and the beans using it, when 'spring.cassandra.keyspace-name' is
+	 * set, and when the application is ready otherwise.
+	 */
+	private StartupPhase startupPhase = StartupPhase.AUTO;
+
+	/**
 	 * Locations of migration scripts, 'classpath:' or 'filesystem:' prefixed.
 	 */
 	private List<String> locations = new ArrayList<>(List.of("classpath:db/cassandra"));
@@ -141,6 +148,14 @@ public class MigrationProperties {
 
 	public void setRunOnStartup(boolean runOnStartup) {
 		this.runOnStartup = runOnStartup;
+	}
+
+	public StartupPhase getStartupPhase() {
+		return this.startupPhase;
+	}
+
+	public void setStartupPhase(StartupPhase startupPhase) {
+		this.startupPhase = startupPhase;
 	}
 
 	public List<String> getLocations() {
@@ -297,7 +312,8 @@ public class MigrationProperties {
 
 	/**
 	 * Replication of the keyspace when migrations create it. An existing keyspace is never
-	 * altered.
+	 * altered. When none of these is set, a single node gets SimpleStrategy with 1 replica and a
+	 * larger cluster NetworkTopologyStrategy with min(3, nodes) replicas per data center.
 	 */
 	public static class Replication {
 
@@ -491,6 +507,29 @@ public class MigrationProperties {
 		public void setPassword(@Nullable String password) {
 			this.password = password;
 		}
+
+	}
+
+	/**
+	 * When the startup migration runs.
+	 */
+	public enum StartupPhase {
+
+		/**
+		 * During context refresh when 'spring.cassandra.keyspace-name' is set, otherwise when the
+		 * application is ready.
+		 */
+		AUTO,
+
+		/**
+		 * During context refresh, before the application's CqlSession and the beans using it.
+		 */
+		CONTEXT_REFRESH,
+
+		/**
+		 * When the application is ready, before readiness turns ACCEPTING_TRAFFIC.
+		 */
+		APPLICATION_READY
 
 	}
 

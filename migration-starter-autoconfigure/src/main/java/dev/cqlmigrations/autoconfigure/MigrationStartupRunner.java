@@ -1,8 +1,10 @@
 package dev.cqlmigrations.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +22,11 @@ import dev.cqlmigrations.core.MigrationRunResult;
 /**
  * {@link ApplicationListener} used to apply pending migrations through the
  * {@link MigrationStrategy} when the application is ready. It runs synchronously, so readiness
- * only turns {@code ACCEPTING_TRAFFIC} once the schema is in place. A failure stops the
- * application, or, when failures are tolerated, is logged and kept for the health indicator.
+ * only turns {@code ACCEPTING_TRAFFIC} once the schema is in place. A {@link MigrationInitializer}
+ * may have triggered the migration earlier, during context refresh; it runs once either way. When
+ * the schema changed, the application's sessions created so far refresh their schema metadata
+ * before readiness. A failure stops the application, or, when failures are tolerated, is logged
+ * and kept for the health indicator.
  */
 public final class MigrationStartupRunner implements ApplicationListener<ApplicationReadyEvent>, Ordered {
 
@@ -35,11 +40,15 @@ public final class MigrationStartupRunner implements ApplicationListener<Applica
 
 	private final boolean failOnError;
 
+	private final Supplier<List<CqlSession>> applicationSessions;
+
 	private final AtomicBoolean started = new AtomicBoolean();
 
 	private volatile boolean completed;
 
 	private volatile @Nullable MigrationException failure;
+
+	private volatile boolean schemaMayHaveChanged;
 
 	/**
 	 * Creates a new instance.
@@ -50,14 +59,40 @@ public final class MigrationStartupRunner implements ApplicationListener<Applica
 	 */
 	public MigrationStartupRunner(Supplier<MigrationEngine> engine, @Nullable MigrationStrategy strategy,
 			boolean dryRun, boolean failOnError) {
+		this(engine, strategy, dryRun, failOnError, List::of);
+	}
+
+	/**
+	 * Creates a new instance that refreshes the schema metadata of the application's sessions.
+	 * @param engine supplies the engine when the migration runs
+	 * @param strategy the strategy, or {@code null} to apply pending migrations
+	 * @param dryRun whether the default strategy only reports what would run
+	 * @param failOnError whether a failure stops the application
+	 * @param applicationSessions supplies the application's sessions opened so far (never opens one)
+	 */
+	public MigrationStartupRunner(Supplier<MigrationEngine> engine, @Nullable MigrationStrategy strategy,
+			boolean dryRun, boolean failOnError, Supplier<List<CqlSession>> applicationSessions) {
 		this.engine = engine;
 		this.strategy = strategy;
 		this.dryRun = dryRun;
 		this.failOnError = failOnError;
+		this.applicationSessions = applicationSessions;
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
+		migrate();
+		if (this.schemaMayHaveChanged) {
+			this.schemaMayHaveChanged = false;
+			refreshApplicationSessions();
+		}
+	}
+
+	/**
+	 * Runs the startup migration, unless it already ran: called when the application is ready,
+	 * or earlier by the {@link MigrationInitializer}.
+	 */
+	public void migrate() {
 		// A child context's ready event reaches the parent's listeners too: migrate once.
 		if (!this.started.compareAndSet(false, true)) {
 			return;
@@ -65,6 +100,8 @@ public final class MigrationStartupRunner implements ApplicationListener<Applica
 		try {
 			MigrationEngine engine = this.engine.get();
 			if (this.strategy != null) {
+				// What a custom strategy did is unknown: assume it changed the schema.
+				this.schemaMayHaveChanged = true;
 				this.strategy.migrate(engine);
 			}
 			else {
@@ -74,6 +111,8 @@ public final class MigrationStartupRunner implements ApplicationListener<Applica
 		catch (RuntimeException ex) {
 			MigrationException failure = asMigrationException(ex);
 			this.failure = failure;
+			// Some migrations may have been applied before the failure.
+			this.schemaMayHaveChanged = true;
 			if (this.failOnError) {
 				throw failure;
 			}
@@ -89,6 +128,23 @@ public final class MigrationStartupRunner implements ApplicationListener<Applica
 		MigrationRunResult result = engine.migrate(engine.settings().target(), this.dryRun);
 		if (this.dryRun) {
 			logDryRun(result);
+		}
+		else if (!result.migrations().isEmpty()) {
+			this.schemaMayHaveChanged = true;
+		}
+	}
+
+	private void refreshApplicationSessions() {
+		// The driver learns about schema changes made on another session from debounced events:
+		// without this, the first requests after readiness may not see a type a migration created.
+		for (CqlSession session : this.applicationSessions.get()) {
+			try {
+				session.refreshSchema();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not refresh the schema metadata of the application's session {} after migrations: "
+						+ "{}", session.getName(), ex.getMessage());
+			}
 		}
 	}
 

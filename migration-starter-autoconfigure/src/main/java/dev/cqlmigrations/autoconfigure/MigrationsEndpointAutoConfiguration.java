@@ -1,5 +1,7 @@
 package dev.cqlmigrations.autoconfigure;
 
+import jakarta.servlet.Filter;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -8,12 +10,15 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.cqlmigrations.actuate.MigrationsEndpoint;
 import dev.cqlmigrations.actuate.MigrationsEndpointWebExtension;
+import dev.cqlmigrations.actuate.RollbackWithoutBodyFilter;
 import dev.cqlmigrations.core.MigrationEngine;
 
 /**
@@ -43,6 +48,25 @@ public final class MigrationsEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
 	MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint) {
 		return new MigrationsEndpointWebExtension(endpoint);
+	}
+
+	/**
+	 * Lets {@code POST .../migrations/rollback} come without a body and without Content-Type.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(Filter.class)
+	static class ServletRollbackConfiguration {
+
+		// Same conditions as the web extension: a nested class is processed before the outer beans.
+		@Bean
+		@ConditionalOnBean(MigrationEngine.class)
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.WEB)
+		RollbackWithoutBodyFilter migrationsRollbackWithoutBodyFilter() {
+			return new RollbackWithoutBodyFilter();
+		}
+
 	}
 
 }

@@ -9,9 +9,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * {@link AbstractFailureAnalyzer} used to explain why the application's session could not open
- * its keyspace on a first start. Migrations run when the application is ready, so a keyspace
- * they create does not exist yet when beans created earlier (Spring Data Cassandra, the Cassandra
- * health indicator) open a session bound to it with {@code spring.cassandra.keyspace-name}.
+ * its keyspace on a first start in the one setup where migrations run after that session opens:
+ * {@code migrations.startup-phase=application-ready} (or {@code migrations.run-on-startup=false})
+ * with {@code spring.cassandra.keyspace-name} naming a keyspace that migrations create. By default
+ * migrations run during context refresh, before that session, and this cannot happen.
  */
 class MissingApplicationKeyspaceFailureAnalyzer extends AbstractFailureAnalyzer<InvalidKeyspaceException> {
 
@@ -27,13 +28,27 @@ class MissingApplicationKeyspaceFailureAnalyzer extends AbstractFailureAnalyzer<
 		if (keyspace == null || !this.environment.getProperty("migrations.enabled", Boolean.class, true)) {
 			return null;
 		}
+		String setting = migrationsAfterTheSession();
+		if (setting == null) {
+			return null;
+		}
 		String description = "The application's Cassandra session is bound to keyspace '" + keyspace
 				+ "' (spring.cassandra.keyspace-name), which does not exist: " + cause.getMessage() + ".";
-		String action = "If CQL migrations create this keyspace: they run once the application is ready, after the "
-				+ "beans that open the application's session. Remove spring.cassandra.keyspace-name and qualify table "
-				+ "names in the application (set migrations.keyspace=" + keyspace + " so that scripts can keep "
-				+ "unqualified names), or create the keyspace before the first start.";
+		String action = "With " + setting + ", CQL migrations run after the beans that open the application's "
+				+ "session. Remove " + setting + ", so that migrations run during context refresh before that "
+				+ "session opens, or create the keyspace before the first start.";
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	private @Nullable String migrationsAfterTheSession() {
+		if (!this.environment.getProperty("migrations.run-on-startup", Boolean.class, true)) {
+			return "migrations.run-on-startup=false";
+		}
+		String phase = this.environment.getProperty("migrations.startup-phase", "");
+		if (phase.replace('-', '_').equalsIgnoreCase(MigrationProperties.StartupPhase.APPLICATION_READY.name())) {
+			return "migrations.startup-phase=application-ready";
+		}
+		return null;
 	}
 
 }

@@ -153,6 +153,7 @@ public final class MigrationEngine {
 		List<HistoryEntry> entries = this.history.readAll();
 		checkTargetExists(targetVersion, loaded, entries);
 		MigrationPlan plan = plan(loaded, entries, targetVersion);
+		KeyspaceSafety.checkNoScriptCreatesHistoryKeyspace(plan.pending(), this.settings.keyspace());
 		String before = versionText(plan.current());
 		boolean baselineFirst = this.settings.baselineOnMigrate() && entries.isEmpty();
 		if (plan.pending().isEmpty() && !baselineFirst) {
@@ -456,6 +457,7 @@ public final class MigrationEngine {
 		List<ResolvedMigration> loaded = load();
 		List<HistoryEntry> entries = this.history.readAll();
 		List<ResolvedMigration> toUndo = selectForRollback(loaded, entries, request);
+		KeyspaceSafety.checkNoUndoDropsHistoryKeyspace(toUndo, this.settings.keyspace());
 		String before = versionText(MigrationPlan.of(loaded, entries, true, null).current());
 		if (request.dryRun()) {
 			List<MigrationRunItem> items = toUndo.stream()
@@ -918,7 +920,7 @@ public final class MigrationEngine {
 		if (this.settings.createKeyspace() && !Boolean.TRUE.equals(new SchemaProbe(this.session)
 			.inEffect("CREATE KEYSPACE " + this.settings.keyspace(), this.settings.keyspace()))) {
 			runBootstrap(runner, "CREATE KEYSPACE IF NOT EXISTS " + this.settings.keyspace() + " WITH replication = "
-					+ this.settings.replication().toCql());
+					+ replicationOfNewKeyspace().toCql());
 		}
 		try {
 			runBootstrap(runner, this.lock.createTableCql());
@@ -943,6 +945,22 @@ public final class MigrationEngine {
 					+ this.settings.keyspace() + " TO <role>), or run that statement once with a role that may. "
 					+ "Nothing was migrated.");
 		}
+	}
+
+	private KeyspaceReplication replicationOfNewKeyspace() {
+		if (this.settings.replicationConfigured()) {
+			return this.settings.replication();
+		}
+		// One replica is only right for a single node: on a real cluster it loses the history with one disk.
+		Map<String, Integer> nodesPerDatacenter = new TreeMap<>();
+		this.session.getMetadata()
+			.getNodes()
+			.values()
+			.forEach((node) -> nodesPerDatacenter.merge(String.valueOf(node.getDatacenter()), 1, Integer::sum));
+		KeyspaceReplication replication = KeyspaceSafety.defaultReplication(nodesPerDatacenter);
+		logger.info("migrations.replication is not set: keyspace {}, if missing, is created with {} (nodes per data "
+				+ "center: {})", this.settings.keyspace(), replication.toCql(), nodesPerDatacenter);
+		return replication;
 	}
 
 	private StatementRunner newRunner() {

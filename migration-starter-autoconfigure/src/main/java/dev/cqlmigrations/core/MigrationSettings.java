@@ -51,6 +51,8 @@ public final class MigrationSettings {
 
 	private final KeyspaceReplication replication;
 
+	private final boolean replicationConfigured;
+
 	private final Duration schemaAgreementTimeout;
 
 	private final Duration lockTtl;
@@ -97,6 +99,7 @@ public final class MigrationSettings {
 		this.createKeyspace = builder.createKeyspace;
 		this.replication = builder.replication;
 		this.replication.toCql();
+		this.replicationConfigured = builder.replicationConfigured;
 		this.schemaAgreementTimeout = positive(builder.schemaAgreementTimeout, "migrations.schema-agreement-timeout");
 		this.lockTtl = positive(builder.lockTtl, "migrations.lock.ttl");
 		if (this.lockTtl.toSeconds() < 3) {
@@ -162,6 +165,7 @@ public final class MigrationSettings {
 			.baselineVersion(this.baselineVersion)
 			.baselineDescription(this.baselineDescription)
 			.classLoader(this.classLoader);
+		builder.replicationConfigured = this.replicationConfigured;
 		return builder;
 	}
 
@@ -271,6 +275,15 @@ public final class MigrationSettings {
 		return this.replication;
 	}
 
+	/**
+	 * Whether the replication was set rather than defaulted: on a cluster of several nodes, the
+	 * default is chosen from the cluster's data centers instead.
+	 * @return {@code true} when {@link Builder#replication(KeyspaceReplication)} was called
+	 */
+	public boolean replicationConfigured() {
+		return this.replicationConfigured;
+	}
+
 	/** @return how long to wait for all nodes to agree on the schema after a change */
 	public Duration schemaAgreementTimeout() {
 		return this.schemaAgreementTimeout;
@@ -352,6 +365,8 @@ public final class MigrationSettings {
 		private boolean createKeyspace = true;
 
 		private KeyspaceReplication replication = KeyspaceReplication.simple(1);
+
+		private boolean replicationConfigured;
 
 		private Duration schemaAgreementTimeout = Duration.ofSeconds(30);
 
@@ -436,6 +451,7 @@ public final class MigrationSettings {
 		/** @param replication replication of a created history keyspace @return this builder */
 		public Builder replication(KeyspaceReplication replication) {
 			this.replication = replication;
+			this.replicationConfigured = true;
 			return this;
 		}
 

@@ -62,10 +62,9 @@ public final class ScriptScanner {
 	/**
 	 * Finds the scripts of the given locations.
 	 * @param locations the locations
-	 * @return every {@code .cql} file found, sorted by location; a classpath location that does
-	 * not exist contributes nothing
-	 * @throws MigrationLoadException when a filesystem location does not exist, a location has an
-	 * unknown prefix, or a file cannot be read
+	 * @return every {@code .cql} file found, sorted by location
+	 * @throws MigrationLoadException when a location does not exist, has an unknown prefix, or a
+	 * file cannot be read
 	 */
 	public List<ScriptResource> scan(List<String> locations) {
 		List<Found> found = new ArrayList<>();
@@ -122,7 +121,14 @@ public final class ScriptScanner {
 			throw new MigrationLoadException("Cannot search the classpath for migration location " + location + ": "
 					+ ex.getMessage(), ex);
 		}
-		for (URL url : Collections.list(urls)) {
+		List<URL> roots = Collections.list(urls);
+		if (roots.isEmpty()) {
+			// A typo in a location would otherwise look like "nothing to migrate" and start fine.
+			throw new MigrationLoadException("Migration location " + location + " does not exist on the classpath; "
+					+ "fix migrations.locations (default classpath:db/cassandra) or create the directory (e.g. "
+					+ "src/main/resources/" + resourcePath + ").");
+		}
+		for (URL url : roots) {
 			if ("file".equals(url.getProtocol())) {
 				Path directory = toPath(url, location);
 				walk(directory, location, classpathRoot(directory, resourcePath).toString(), found);

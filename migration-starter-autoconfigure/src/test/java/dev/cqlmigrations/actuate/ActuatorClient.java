@@ -35,6 +35,10 @@ final class ActuatorClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	Response postWithoutBody(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
 	private Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = this.client.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -10,11 +10,14 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import dev.cqlmigrations.actuate.MigrationHealthIndicator;
 import dev.cqlmigrations.actuate.MigrationMetrics;
+import dev.cqlmigrations.actuate.MigrationStatusCache;
 import dev.cqlmigrations.actuate.MigrationsEndpoint;
 import dev.cqlmigrations.actuate.MigrationsEndpointWebExtension;
+import dev.cqlmigrations.actuate.RollbackWithoutBodyFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +80,28 @@ class MigrationActuatorAutoConfigurationTest {
 	void metricsListenerIsNotifiedThroughTheEngine() {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 			.run((context) -> assertThat(context.getBeansOfType(dev.cqlmigrations.core.MigrationListener.class))
-				.containsOnlyKeys("migrationMetrics", "migrationEventPublisher"));
+				.containsOnlyKeys("migrationMetrics", "migrationEventPublisher", "migrationStatusCache"));
+	}
+
+	@Test
+	void healthAndPendingGaugeShareOneStatusCache() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).hasSingleBean(MigrationStatusCache.class)
+				.hasSingleBean(MigrationHealthIndicator.class)
+				.hasSingleBean(MigrationMetrics.class)
+				.getBean(MigrationHealthIndicator.class)
+				.hasFieldOrPropertyWithValue("status", context.getBean(MigrationStatusCache.class)));
+	}
+
+	@Test
+	void createsTheRollbackWithoutBodyFilterInAServletApplicationOnly() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CassandraAutoConfiguration.class, MigrationAutoConfiguration.class,
+					MigrationsEndpointAutoConfiguration.class))
+			.withPropertyValues("migrations.keyspace=app", "management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).hasSingleBean(RollbackWithoutBodyFilter.class));
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).doesNotHaveBean(RollbackWithoutBodyFilter.class));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.cqlmigrations.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,9 @@ import dev.cqlmigrations.core.MigrationSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MigrationAutoConfigurationTest {
+
+	// With a bound application session, migrations would run (and connect) during refresh.
+	private static final String NO_MIGRATION_ON_STARTUP = "migrations.run-on-startup=false";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CassandraAutoConfiguration.class, MigrationAutoConfiguration.class));
@@ -100,14 +104,86 @@ class MigrationAutoConfigurationTest {
 	}
 
 	@Test
+	void migratesDuringRefreshBeforeTheApplicationSessionWhenItIsBoundToAKeyspace() {
+		List<String> runs = new ArrayList<>();
+		this.contextRunner.withPropertyValues("spring.cassandra.keyspace-name=app")
+			.withBean(MigrationStartupRunner.class, () -> recordingRunner(runs))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MigrationInitializer.class);
+				String initializer = context.getBeanNamesForType(MigrationInitializer.class)[0];
+				assertThat(context.getBeanFactory().getBeanDefinition("cassandraSession").getDependsOn())
+					.contains(initializer);
+				// No ApplicationReadyEvent in a context runner: the migration ran during refresh.
+				assertThat(runs).containsExactly("migrate");
+			});
+	}
+
+	private static MigrationStartupRunner recordingRunner(List<String> runs) {
+		return new MigrationStartupRunner(() -> null, (engine) -> runs.add("migrate"), false, true);
+	}
+
+	@Test
+	void migratesWhenReadyWhenTheApplicationSessionIsNotBoundToAKeyspace() {
+		this.contextRunner.withPropertyValues("migrations.keyspace=app").run((context) -> {
+			assertThat(context).doesNotHaveBean(MigrationInitializer.class).hasSingleBean(MigrationStartupRunner.class);
+			assertThat(context.getBeanFactory().getBeanDefinition("cassandraSession").getDependsOn()).isNull();
+		});
+	}
+
+	@Test
+	void startupPhaseApplicationReadyKeepsTheRunnerAloneWithABoundSession() {
+		this.contextRunner
+			.withPropertyValues("spring.cassandra.keyspace-name=app", "migrations.startup-phase=application-ready")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationInitializer.class)
+				.hasSingleBean(MigrationStartupRunner.class));
+	}
+
+	@Test
+	void startupPhaseContextRefreshMigratesDuringRefreshWithoutABoundSession() {
+		List<String> runs = new ArrayList<>();
+		this.contextRunner.withPropertyValues("migrations.keyspace=app", "migrations.startup-phase=context-refresh")
+			.withBean(MigrationStartupRunner.class, () -> recordingRunner(runs))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MigrationInitializer.class);
+				assertThat(runs).containsExactly("migrate");
+			});
+	}
+
+	@Test
+	void doesNotMigrateDuringRefreshWhenRunOnStartupIsFalse() {
+		this.contextRunner.withPropertyValues("spring.cassandra.keyspace-name=app", "migrations.run-on-startup=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationInitializer.class)
+				.doesNotHaveBean(MigrationStartupRunner.class));
+	}
+
+	@Test
+	void leavesTheReplicationToTheEngineWhenNoReplicationPropertyIsSet() {
+		this.contextRunner.withPropertyValues("migrations.keyspace=app")
+			.run((context) -> assertThat(context.getBean(MigrationSettings.class).replicationConfigured()).isFalse());
+	}
+
+	@Test
+	void passesTheReplicationOnWhenAReplicationPropertyIsSet() {
+		this.contextRunner.withPropertyValues("migrations.keyspace=app", "migrations.replication.datacenters.dc1=3",
+				"migrations.replication.strategy=network-topology")
+			.run((context) -> {
+				MigrationSettings settings = context.getBean(MigrationSettings.class);
+				assertThat(settings.replicationConfigured()).isTrue();
+				assertThat(settings.replication()).isEqualTo(KeyspaceReplication.networkTopology(Map.of("dc1", 3)));
+			});
+	}
+
+	@Test
 	void keyspaceDefaultsToTheApplicationKeyspace() {
-		this.contextRunner.withPropertyValues("spring.cassandra.keyspace-name=Orders")
+		this.contextRunner.withPropertyValues("spring.cassandra.keyspace-name=Orders", NO_MIGRATION_ON_STARTUP)
 			.run((context) -> assertThat(context.getBean(MigrationSettings.class).keyspace()).isEqualTo("orders"));
 	}
 
 	@Test
 	void migrationsKeyspaceWinsOverTheApplicationKeyspace() {
-		this.contextRunner.withPropertyValues("spring.cassandra.keyspace-name=orders", "migrations.keyspace=schema")
+		this.contextRunner
+			.withPropertyValues("spring.cassandra.keyspace-name=orders", "migrations.keyspace=schema",
+					NO_MIGRATION_ON_STARTUP)
 			.run((context) -> assertThat(context.getBean(MigrationSettings.class).keyspace()).isEqualTo("schema"));
 	}
 

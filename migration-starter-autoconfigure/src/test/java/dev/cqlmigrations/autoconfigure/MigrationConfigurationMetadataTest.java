@@ -24,7 +24,8 @@ class MigrationConfigurationMetadataTest {
 
 		assertThat(properties).extracting((property) -> (String) property.get("name"))
 			.filteredOn((name) -> name.startsWith("migrations."))
-			.containsExactlyInAnyOrder("migrations.enabled", "migrations.run-on-startup", "migrations.locations",
+			.containsExactlyInAnyOrder("migrations.enabled", "migrations.run-on-startup", "migrations.startup-phase",
+					"migrations.locations",
 					"migrations.keyspace", "migrations.history-table", "migrations.create-keyspace",
 					"migrations.replication.strategy", "migrations.replication.replication-factor",
 					"migrations.replication.datacenters", "migrations.placeholders", "migrations.target",

@@ -94,19 +94,34 @@ class MigrationStartupFailureIT {
 	}
 
 	@Test
-	void anApplicationSessionBoundToAKeyspaceMigrationsWouldCreateIsExplained(CassandraNode node,
+	void anApplicationSessionBoundToAKeyspaceMigrationsCreateIsExplainedWhenTheyRunOnReady(CassandraNode node,
 			CapturedOutput output) {
 		String keyspace = TestKeyspaces.unique("app_keyspace");
 
 		// The actuator's Cassandra health indicator opens the application's session before migrations run.
 		assertThatExceptionOfType(Exception.class).isThrownBy(() -> TestApplication
 			.builder(node, "spring.cassandra.keyspace-name=" + keyspace, "migrations.locations=classpath:db/it/basic",
-					"migrations.placeholders.orders_ttl=60")
+					"migrations.placeholders.orders_ttl=60", "migrations.startup-phase=application-ready")
 			.run());
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("bound to keyspace '" + keyspace + "' (spring.cassandra.keyspace-name), which does not exist")
-			.contains("Remove spring.cassandra.keyspace-name");
+			.contains("Remove migrations.startup-phase=application-ready");
+	}
+
+	@Test
+	void aLocationThatDoesNotExistStopsTheApplicationNamingItAndCreatesNothing(CassandraNode node,
+			CqlSession session, CapturedOutput output) {
+		String keyspace = TestKeyspaces.unique("typo");
+
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> TestApplication
+			.builder(node, "migrations.keyspace=" + keyspace, "migrations.locations=classpath:db/casandra")
+			.run());
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Migration location classpath:db/casandra does not exist on the classpath");
+		assertThat(session.execute("SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?",
+				keyspace).one()).isNull();
 	}
 
 	@Test

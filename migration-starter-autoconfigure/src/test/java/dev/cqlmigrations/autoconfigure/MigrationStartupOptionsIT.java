@@ -1,5 +1,6 @@
 package dev.cqlmigrations.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -39,23 +40,28 @@ class MigrationStartupOptionsIT {
 				.contains("V3 create orders (V3__create_orders.cql)")
 				.contains("WITH default_time_to_live = 60;");
 			Health health = context.getBean(MigrationHealthIndicator.class).health();
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("pending", 3);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("pending", 3)
+				.containsEntry("pendingVersions", List.of("1", "2", "3"));
 		}
 	}
 
 	@Test
-	void withoutRunOnStartupNothingIsAppliedAndHealthIsDown(CassandraNode node, CqlSession session) {
+	void withoutRunOnStartupNothingIsAppliedAndHealthListsThePendingVersions(CassandraNode node, CqlSession session) {
 		String keyspace = TestKeyspaces.unique("no_run");
 
 		try (ConfigurableApplicationContext context = application(node, keyspace, "migrations.run-on-startup=false")) {
 			assertThat(context.getBeansOfType(MigrationStartupRunner.class)).isEmpty();
 			assertThat(keyspaceExists(session, keyspace)).isFalse();
-			assertThat(context.getBean(MigrationHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
+			Health pending = context.getBean(MigrationHealthIndicator.class).health();
+			assertThat(pending.getStatus()).isEqualTo(Status.UP);
+			assertThat(pending.getDetails()).containsEntry("pending", 3);
 
 			context.getBean(MigrationEngine.class).migrate();
 
-			assertThat(context.getBean(MigrationHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			Health migrated = context.getBean(MigrationHealthIndicator.class).health();
+			assertThat(migrated.getStatus()).isEqualTo(Status.UP);
+			assertThat(migrated.getDetails()).containsEntry("pending", 0).doesNotContainKey("pendingVersions");
 		}
 	}
 

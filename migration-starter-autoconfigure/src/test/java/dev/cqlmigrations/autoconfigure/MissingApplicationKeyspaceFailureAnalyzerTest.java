@@ -13,13 +13,30 @@ class MissingApplicationKeyspaceFailureAnalyzerTest {
 	private final InvalidKeyspaceException failure = new InvalidKeyspaceException("Invalid keyspace orders");
 
 	@Test
-	void explainsAMissingApplicationKeyspace() {
-		MockEnvironment environment = new MockEnvironment().withProperty("spring.cassandra.keyspace-name", "orders");
+	void explainsAMissingApplicationKeyspaceWhenMigrationsRunWhenTheApplicationIsReady() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.cassandra.keyspace-name", "orders")
+			.withProperty("migrations.startup-phase", "application-ready");
 
 		FailureAnalysis analysis = new MissingApplicationKeyspaceFailureAnalyzer(environment).analyze(this.failure);
 
 		assertThat(analysis.getDescription()).contains("keyspace 'orders'").contains("Invalid keyspace orders");
-		assertThat(analysis.getAction()).contains("migrations.keyspace=orders");
+		assertThat(analysis.getAction()).contains("Remove migrations.startup-phase=application-ready");
+	}
+
+	@Test
+	void explainsAMissingApplicationKeyspaceWhenMigrationsDoNotRunOnStartup() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.cassandra.keyspace-name", "orders")
+			.withProperty("migrations.run-on-startup", "false");
+
+		assertThat(new MissingApplicationKeyspaceFailureAnalyzer(environment).analyze(this.failure).getAction())
+			.contains("Remove migrations.run-on-startup=false");
+	}
+
+	@Test
+	void staysOutWhenMigrationsRunBeforeTheSession() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.cassandra.keyspace-name", "orders");
+
+		assertThat(new MissingApplicationKeyspaceFailureAnalyzer(environment).analyze(this.failure)).isNull();
 	}
 
 	@Test

@@ -12,10 +12,15 @@ import dev.cqlmigrations.test.CassandraNode;
 
 /**
  * The application of the integration tests: auto-configuration only, no component scan, so that
- * each test adds exactly the beans it needs.
+ * each test adds exactly the beans it needs. Spring Data Cassandra, on the test classpath for the
+ * tests of that setup, stays out.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = {
+		"org.springframework.boot.data.cassandra.autoconfigure.DataCassandraAutoConfiguration",
+		"org.springframework.boot.data.cassandra.autoconfigure.DataCassandraReactiveAutoConfiguration",
+		"org.springframework.boot.data.cassandra.autoconfigure.DataCassandraRepositoriesAutoConfiguration",
+		"org.springframework.boot.data.cassandra.autoconfigure.DataCassandraReactiveRepositoriesAutoConfiguration" })
 public class TestApplication {
 
 	/**

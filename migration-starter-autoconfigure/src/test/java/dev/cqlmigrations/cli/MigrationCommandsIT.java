@@ -58,6 +58,8 @@ class MigrationCommandsIT {
 	/** {@code migrations.target}, as the application's configuration would set it. */
 	private String configuredTarget;
 
+	private List<String> locations;
+
 	@BeforeEach
 	void keyspaceAndScripts(CassandraNode node) throws IOException {
 		this.node = node;
@@ -373,6 +375,19 @@ class MigrationCommandsIT {
 		assertThat(commands.run(MigrateCommandLine.parse("migrate", "help"))).isEqualTo(ExitStatus.OK);
 	}
 
+	@Test
+	void aLocationThatDoesNotExistExitsOneNamingItAndCreatesNothing() {
+		this.locations = List.of("classpath:db/casandra");
+
+		Result up = run("up");
+
+		assertThat(up.exit()).isEqualTo(ExitStatus.FAILED);
+		assertThat(up.err()).contains("Migration location classpath:db/casandra does not exist");
+		assertThat(session(this.node)
+			.execute("SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?", this.keyspace)
+			.one()).isNull();
+	}
+
 	private Result run(String... args) {
 		String[] full = new String[args.length + 1];
 		full[0] = "migrate";
@@ -387,7 +402,7 @@ class MigrationCommandsIT {
 
 	private MigrationEngine engine() {
 		return new MigrationEngine(session(this.node), MigrationSettings.builder(this.keyspace)
-			.locations(List.of("filesystem:" + this.scripts))
+			.locations((this.locations != null) ? this.locations : List.of("filesystem:" + this.scripts))
 			.lockWaitTimeout(Duration.ofSeconds(20))
 			.installedBy("cli@test")
 			.target(this.configuredTarget)

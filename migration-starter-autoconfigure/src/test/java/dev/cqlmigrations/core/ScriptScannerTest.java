@@ -63,8 +63,10 @@ class ScriptScannerTest {
 	}
 
 	@Test
-	void missingClasspathLocationGivesNothing() {
-		assertThat(this.testClasspath.scan(List.of("classpath:no/such/place"))).isEmpty();
+	void missingClasspathLocationFailsNamingIt() {
+		assertThatExceptionOfType(MigrationLoadException.class)
+			.isThrownBy(() -> this.testClasspath.scan(List.of("classpath:scanner/db", "classpath:db/casandra")))
+			.withMessageStartingWith("Migration location classpath:db/casandra does not exist on the classpath");
 		assertThat(this.testClasspath.scan(List.of())).isEmpty();
 	}
 

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs a test class against the shared real Cassandra node. Test methods and constructors can
  * take a {@link CassandraNode} or a {@link com.datastax.oss.driver.api.core.CqlSession} (one per
  * class, superuser, no keyspace). In a Spring test, {@code spring.cassandra.contact-points},
- * {@code local-datacenter}, {@code username} and {@code password} point at the node.
+ * {@code local-datacenter}, {@code username} and {@code password} point at the node, ahead of
+ * {@code application.yml}, profile files, system properties and environment variables, so that
+ * the test never reaches the cluster the application is configured for.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
