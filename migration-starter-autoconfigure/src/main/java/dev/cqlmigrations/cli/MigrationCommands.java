@@ -165,7 +165,7 @@ public final class MigrationCommands {
 		MigrationFileCreator.CreatedMigration created = this.fileCreator.create(directory, String.valueOf(command.name()));
 		this.out.println("Created " + created.upScript());
 		this.out.println("Created " + created.undoScript());
-		this.out.println("Write the change and its undo into them: a script without statements is refused.");
+		this.out.println("Write the change and its undo into them: an unedited template is refused.");
 	}
 
 	private void printStatements(List<MigrationRunItem> items) {

@@ -223,6 +223,10 @@ public final class MigrationEngine {
 		int total = migration.upStepCount();
 		HistoryEntry previous = pending.previous();
 		List<String> audit = (previous != null) ? previous.audit() : List.of();
+		for (Map.Entry<String, String> value : migration.placeholdersOf(total).entrySet()) {
+			audit = HistoryTable.withAudit(audit, MigrationPlan.placeholderAudit(value.getKey(), value.getValue()),
+					this.settings.installedBy(), startedAt);
+		}
 		HistoryEntry entry = new HistoryEntry(migration.version(), migration.description(), migration.type(),
 				migration.script(), migration.checksum(), migration.undoScript(), migration.undoChecksum(),
 				HistoryState.IN_PROGRESS, pending.resumeFrom(), total,
