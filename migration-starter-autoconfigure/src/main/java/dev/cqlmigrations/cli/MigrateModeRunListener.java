@@ -118,6 +118,8 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 		properties.put("logging.level.root", "WARN");
 		// Progress: "Applying V3 create users (3/7)" and friends.
 		properties.put("logging.level.dev.cqlmigrations.core.MigrationEngine", "INFO");
+		// The engine's one-line outcome: the command prints its own.
+		properties.put("logging.level.dev.cqlmigrations.core.MigrationEngine.summary", "WARN");
 		if (commandLine.has(CommandOption.DEBUG)) {
 			properties.put("logging.level.dev.cqlmigrations", "DEBUG");
 			return properties;

@@ -55,9 +55,9 @@ public final class MigrationLoader {
 			Script existing = scripts.putIfAbsent(name.version(), new Script(name, resource));
 			if (existing != null) {
 				String kind = name.undo() ? "undo" : "up";
-				throw new MigrationLoadException("Two " + kind + " scripts for version " + name.version() + ": "
-						+ existing.resource().location() + " and " + resource.location() + ". Versions are compared "
-						+ "as numbers (1, 1.0 and 001 are the same version); renumber or remove one of them.");
+				throw new MigrationLoadException("Two " + kind + " scripts for version " + name.version().canonical()
+						+ ": " + existing.resource().location() + " and " + resource.location() + ". Versions are "
+						+ "compared as numbers (1, 1.0 and 001 are the same version); renumber or remove one of them.");
 			}
 		}
 		Map<MigrationVersion, JavaMigration> javas = javaMigrations(javaMigrations, ups);
@@ -105,14 +105,15 @@ public final class MigrationLoader {
 						+ ") has no description; return a short text from description().");
 			}
 			if (ups.containsKey(version)) {
-				throw new MigrationLoadException("Version " + version + " is defined twice: by the Java migration "
-						+ className + " and by " + ups.get(version).resource().location() + "; renumber or remove one "
-						+ "of them.");
+				throw new MigrationLoadException("Version " + version.canonical() + " is defined twice: by the Java "
+						+ "migration " + className + " and by " + ups.get(version).resource().location() + "; renumber "
+						+ "or remove one of them.");
 			}
 			JavaMigration existing = javas.putIfAbsent(version, migration);
 			if (existing != null) {
-				throw new MigrationLoadException("Version " + version + " is defined twice: by the Java migrations "
-						+ existing.getClass().getName() + " and " + className + "; renumber or remove one of them.");
+				throw new MigrationLoadException("Version " + version.canonical() + " is defined twice: by the Java "
+						+ "migrations " + existing.getClass().getName() + " and " + className + "; renumber or remove "
+						+ "one of them.");
 			}
 		}
 		return javas;

@@ -51,7 +51,12 @@ final class MigrationPlan {
 			.map(HistoryEntry::version)
 			.reduce((a, b) -> b)
 			.orElse(null);
-		MigrationPlan plan = new MigrationPlan(latestApplied(history));
+		MigrationVersion current = latestApplied(history);
+		if (current != null && onDisk.containsKey(current)) {
+			// Shown as written in the file name (1.0), the history holding the canonical form (1).
+			current = onDisk.get(current).version();
+		}
+		MigrationPlan plan = new MigrationPlan(current);
 		Map<MigrationVersion, Boolean> versions = new TreeMap<>();
 		onDisk.keySet().forEach((version) -> versions.put(version, true));
 		recorded.keySet().forEach((version) -> versions.put(version, true));
@@ -202,16 +207,18 @@ final class MigrationPlan {
 				+ (then.isEmpty() ? " (the values of that run are not recorded)" : "") + ". " + capitalized(ran)
 				+ " ran with the old value (statement 1, line " + first.line() + ", now reads: "
 				+ ((oneLine.length() > 120) ? oneLine.substring(0, 120) + "..." : oneLine) + "), so resuming with the "
-				+ "new one would mix both. To resume, set " + properties(names, then) + " and run again: it continues "
-				+ "at statement " + (done + 1) + ". To use the new value instead, undo by hand what " + ran + " did with "
-				+ "the old value, then run 'migrate repair' (the migration then runs again from statement 1).";
+				+ "new one would mix both. To resume, set " + properties(names, then) + " and run again: it "
+				+ "continues at statement " + (done + 1) + ". To use the new value instead, undo by hand what " + ran
+				+ " did with the old value, then run 'migrate repair' (the migration then runs again from statement "
+				+ "1).";
 	}
 
 	private static String properties(List<String> names, Map<String, String> then) {
 		List<String> settings = new ArrayList<>();
 		for (String name : names) {
+			String old = then.get(name);
 			settings.add("migrations.placeholders." + name
-					+ ((then.get(name) != null) ? " back to '" + then.get(name) + "'" : " back to the value of that run"));
+					+ ((old != null) ? " back to '" + old + "'" : " back to the value of that run"));
 		}
 		return String.join(", ", settings);
 	}
@@ -257,11 +264,14 @@ final class MigrationPlan {
 
 	private void info(ResolvedMigration disk, HistoryEntry entry, MigrationState state, boolean drift) {
 		boolean onDisk = disk != null;
+		// An unfinished run's row holds when it started: not an application time.
+		boolean unfinished = state == MigrationState.FAILED || state == MigrationState.IN_PROGRESS;
 		this.infos.add(new MigrationInfo(onDisk ? disk.version().toString() : entry.version().toString(),
 				onDisk ? disk.description() : entry.description(), onDisk ? disk.type() : entry.type(),
 				onDisk ? disk.script() : entry.script(), onDisk ? disk.checksum() : null,
 				(entry != null) ? entry.checksum() : null, state, drift, onDisk && disk.canUndo(),
-				(entry != null) ? entry.appliedAt() : null, (entry != null) ? entry.rolledBackAt() : null,
+				(entry != null && !unfinished) ? entry.appliedAt() : null,
+				(entry != null) ? entry.rolledBackAt() : null,
 				(entry != null) ? entry.executionMillis() : null, (entry != null) ? entry.statementsDone() : null,
 				(entry != null) ? entry.statementsTotal() : null, (entry != null) ? entry.installedBy() : null,
 				(entry != null) ? entry.error() : null));

@@ -235,7 +235,8 @@ class MigrationLoaderTest {
 
 	@Test
 	void anUneditedTemplateOfMigrateCreateIsRefused() throws IOException {
-		write("V1__a.cql", "-- V1: a\n-- " + MigrationLoader.TEMPLATE_MARKER + ": refused while it holds no statement.\n");
+		write("V1__a.cql",
+				"-- V1: a\n-- " + MigrationLoader.TEMPLATE_MARKER + ": refused while it holds no statement.\n");
 		assertThatExceptionOfType(MigrationLoadException.class).isThrownBy(this::load)
 			.withMessageStartingWith("Script " + location() + "/V1__a.cql is still the template of 'migrate create', "
 					+ "without a statement; add at least one statement")
@@ -252,7 +253,8 @@ class MigrationLoaderTest {
 
 	@Test
 	void placeholderValuesAreKeptPerStatement() throws IOException {
-		write("V1__a.cql", "CREATE KEYSPACE ${keyspace} WITH replication = {};\nDROP TABLE a;\nDROP TABLE ${ keyspace }.b;");
+		write("V1__a.cql",
+				"CREATE KEYSPACE ${keyspace} WITH replication = {};\nDROP TABLE a;\nDROP TABLE ${ keyspace }.b;");
 		ResolvedMigration migration = load().get(0);
 		assertThat(migration.statementPlaceholders()).containsExactly(Map.of("keyspace", "shop"), Map.of(),
 				Map.of("keyspace", "shop"));

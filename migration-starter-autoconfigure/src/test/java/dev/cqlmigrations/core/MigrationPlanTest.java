@@ -204,8 +204,24 @@ class MigrationPlanTest {
 	}
 
 	@Test
+	void aFailedRunHasNoApplicationTimeAndTheCurrentVersionIsShownAsWritten() {
+		ResolvedMigration written = new ResolvedMigration(MigrationVersion.parse("1.0"), "d", MigrationType.CQL,
+				"V1.0__d.cql", 11, TWO, null, null, List.of(), null);
+		MigrationPlan plan = MigrationPlan.of(List.of(written, cql("2", 22)),
+				List.of(entry("1", HistoryState.APPLIED, 11, 2, null), entry("2", HistoryState.FAILED, 22, 0, null)),
+				false, null);
+
+		assertThat(plan.current()).hasToString("1.0");
+		assertThat(plan.infos()).extracting(MigrationInfo::version).containsExactly("1.0", "2");
+		assertThat(plan.infos().get(0).appliedAt()).isNotNull();
+		assertThat(plan.infos().get(1).appliedAt()).isNull();
+		assertThat(plan.infos().get(1).executionMillis()).isEqualTo(5L);
+	}
+
+	@Test
 	void recordedPlaceholdersTakeTheLatestValueAndIgnoreOtherLines() {
-		assertThat(MigrationPlan.recordedPlaceholders(List.of("t1 " + MigrationPlan.placeholderAudit("a", "1") + " by x",
+		assertThat(MigrationPlan.recordedPlaceholders(List.of(
+				"t1 " + MigrationPlan.placeholderAudit("a", "1") + " by x",
 				"t2 APPLIED by x", "t3 " + MigrationPlan.placeholderAudit("a", "it's 2") + " by x y",
 				"t4 " + MigrationPlan.placeholderAudit("r", "{'class': 'SimpleStrategy'}") + " by x")))
 			.containsExactly(Map.entry("a", "it's 2"), Map.entry("r", "{'class': 'SimpleStrategy'}"));
