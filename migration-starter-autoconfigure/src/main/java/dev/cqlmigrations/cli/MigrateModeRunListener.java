@@ -30,6 +30,10 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
  * When the application fails before the command runs (a bean that cannot be created, say), the
  * failure is reported the command's way: one line, a stack trace only with {@code --debug}, and
  * exit status 1.
+ * <p>
+ * Commands that need neither the cluster nor the application's beans ({@code help},
+ * {@code create}) and usage errors are handled in {@link #starting}, before any environment or
+ * context exists, and end the process there: they then cost little more than starting the JVM.
  */
 public class MigrateModeRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -42,6 +46,8 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 	private final SpringApplication application;
 
 	private final @Nullable MigrateCommandLine commandLine;
+
+	private final String[] args;
 
 	private final CommandLineExit exit;
 
@@ -57,6 +63,7 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 	MigrateModeRunListener(SpringApplication application, String[] args, CommandLineExit exit) {
 		this.application = application;
 		this.commandLine = MigrateCommandLine.isMigrateCommand(args) ? MigrateCommandLine.split(args) : null;
+		this.args = args;
 		this.exit = exit;
 	}
 
@@ -71,7 +78,30 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 	public void starting(ConfigurableBootstrapContext bootstrapContext) {
 		if (this.commandLine != null) {
 			this.application.setAddCommandLineProperties(false);
+			ExitStatus status = runWithoutContext();
+			if (status != null) {
+				this.exit.exit(status.code());
+			}
 		}
+	}
+
+	/**
+	 * Runs the command when it needs no application context.
+	 * @return how it ended, {@code null} when the command needs the context
+	 */
+	@Nullable ExitStatus runWithoutContext() {
+		MigrationCommands commands = new MigrationCommands(() -> {
+			throw new IllegalStateException("This command needs the cluster");
+		}, new MigrationFileCreator(), System.out, System.err);
+		MigrateCommand command;
+		try {
+			command = MigrateCommandLine.parse(this.args);
+		}
+		catch (UsageException ex) {
+			commands.usageError(String.valueOf(ex.getMessage()));
+			return ExitStatus.USAGE;
+		}
+		return command.command().needsCluster() ? null : commands.run(command);
 	}
 
 	@Override

@@ -101,7 +101,7 @@ class MigrateScriptsJarIT {
 
 		SampleJar.Run json = this.jar.migrate("status", "--json");
 		assertThat(json.exitCode()).as(json.toString()).isZero();
-		Map<?, ?> root = new ObjectMapper().readValue(json.out(), Map.class);
+		Map<String, Object> root = map(new ObjectMapper().readValue(json.out(), Map.class));
 		assertThat(root.keySet()).containsExactlyInAnyOrder("keyspace", "currentVersion", "pending", "counts",
 				"migrations", "problems");
 		assertThat(map(root.get("counts"))).containsEntry("APPLIED", 1).containsEntry("FAILED", 1);
