@@ -430,7 +430,8 @@ public final class MigrationEngine {
 			}
 			if (steps > applied.size()) {
 				throw new RollbackException("Cannot roll back " + count(steps, "migration") + ": only " + applied.size()
-						+ " are applied in keyspace " + this.settings.keyspace() + " (" + versions(applied) + ").");
+						+ ((applied.size() == 1) ? " is" : " are") + " applied in keyspace " + this.settings.keyspace()
+						+ " (" + versions(applied) + ").");
 			}
 			selected = applied.subList(0, steps);
 		}
