@@ -33,7 +33,8 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
  * <p>
  * Commands that need neither the cluster nor the application's beans ({@code help},
  * {@code create}) and usage errors are handled in {@link #starting}, before any environment or
- * context exists, and end the process there: they then cost little more than starting the JVM.
+ * context exists, and end the process there ({@link MigrateWithoutContext}, which an application
+ * can also call first in its {@code main} method, before Spring Boot starts at all).
  */
 public class MigrateModeRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -90,18 +91,7 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 	 * @return how it ended, {@code null} when the command needs the context
 	 */
 	@Nullable ExitStatus runWithoutContext() {
-		MigrationCommands commands = new MigrationCommands(() -> {
-			throw new IllegalStateException("This command needs the cluster");
-		}, new MigrationFileCreator(), System.out, System.err);
-		MigrateCommand command;
-		try {
-			command = MigrateCommandLine.parse(this.args);
-		}
-		catch (UsageException ex) {
-			commands.usageError(String.valueOf(ex.getMessage()));
-			return ExitStatus.USAGE;
-		}
-		return command.command().needsCluster() ? null : commands.run(command);
+		return MigrateWithoutContext.run(this.args);
 	}
 
 	@Override
