@@ -35,7 +35,7 @@ public final class BenchmarkMain {
 		if (options.runs("node")) {
 			new NodeStartBenchmark(options).run(report);
 		}
-		if (options.runs("noop") || options.runs("status") || options.runs("apply")) {
+		if (options.runs("noop") || options.runs("status") || options.runs("apply") || options.runs("cli")) {
 			runOnNode(options, report);
 		}
 		report.note(String.format(Locale.ROOT, "Whole run %.0f s; load average at end %s.",
@@ -62,6 +62,9 @@ public final class BenchmarkMain {
 			}
 			if (options.runs("apply")) {
 				new ApplyBenchmark(node, options).run(report);
+			}
+			if (options.runs("cli")) {
+				new CliBenchmark(node, options).run(report);
 			}
 		}
 	}

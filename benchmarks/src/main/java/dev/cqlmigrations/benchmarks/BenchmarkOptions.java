@@ -20,11 +20,14 @@ import java.util.Set;
  * @param nodeRuns node starts per heap size
  * @param nodeHeap heap of the node used by the no-op, status and apply benchmarks
  * @param out file the Markdown results are written to, {@code null} for none
+ * @param cliRepetitions repetitions of the command-line comparisons (two calls of each side each)
+ * @param sampleJar the packaged sample jar, or the directory holding it
  */
 record BenchmarkOptions(Set<String> only, int repetitions, int callsPerRepetition, int applyRepetitions,
-		int migrations, int history, int loaderMegabytes, int nodeRuns, String nodeHeap, Path out) {
+		int migrations, int history, int loaderMegabytes, int nodeRuns, String nodeHeap, Path out,
+		int cliRepetitions, Path sampleJar) {
 
-	static final List<String> ALL = List.of("noop", "status", "apply", "loader", "node");
+	static final List<String> ALL = List.of("noop", "status", "apply", "loader", "node", "cli");
 
 	private static final Map<String, String> DEFAULTS = defaults();
 
@@ -40,6 +43,8 @@ record BenchmarkOptions(Set<String> only, int repetitions, int callsPerRepetitio
 		defaults.put("node-runs", "3");
 		defaults.put("node-heap", "512m");
 		defaults.put("out", "");
+		defaults.put("cli-reps", "5");
+		defaults.put("sample-jar", "sample-app/target");
 		return defaults;
 	}
 
@@ -69,7 +74,7 @@ record BenchmarkOptions(Set<String> only, int repetitions, int callsPerRepetitio
 		return new BenchmarkOptions(only, number(values, "reps"), number(values, "calls"),
 				number(values, "apply-reps"), number(values, "migrations"), number(values, "history"),
 				number(values, "loader-mb"), number(values, "node-runs"), values.get("node-heap"),
-				out.isBlank() ? null : Path.of(out));
+				out.isBlank() ? null : Path.of(out), number(values, "cli-reps"), Path.of(values.get("sample-jar")));
 	}
 
 	private static int number(Map<String, String> values, String name) {

@@ -63,9 +63,20 @@ public class MigrationsEndpoint {
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
 		MigrationEngine engine = this.engine.get();
-		StatusReport report = engine.status();
-		return MigrationsDescriptor.of(report, PendingMigrations.count(report, engine.settings().target()),
-				engine.lockHolder());
+		return describe(engine.status(), engine.settings().target(), engine.lockHolder());
+	}
+
+	/**
+	 * The status in the shape of {@code GET /actuator/migrations}, which {@code migrate status
+	 * --json} prints as well.
+	 * @param report the status
+	 * @param target the configured target ({@code migrations.target}), {@code null} for latest
+	 * @param lockHolder who holds the migration lock, {@code null} when free
+	 * @return the descriptor
+	 */
+	public static MigrationsDescriptor describe(StatusReport report, @Nullable String target,
+			@Nullable String lockHolder) {
+		return MigrationsDescriptor.of(report, PendingMigrations.count(report, target), lockHolder);
 	}
 
 	/**

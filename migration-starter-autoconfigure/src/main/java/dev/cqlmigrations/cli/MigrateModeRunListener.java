@@ -30,6 +30,11 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
  * When the application fails before the command runs (a bean that cannot be created, say), the
  * failure is reported the command's way: one line, a stack trace only with {@code --debug}, and
  * exit status 1.
+ * <p>
+ * Commands that need neither the cluster nor the application's beans ({@code help},
+ * {@code create}) and usage errors are handled in {@link #starting}, before any environment or
+ * context exists, and end the process there ({@link MigrateWithoutContext}, which an application
+ * can also call first in its {@code main} method, before Spring Boot starts at all).
  */
 public class MigrateModeRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -42,6 +47,8 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 	private final SpringApplication application;
 
 	private final @Nullable MigrateCommandLine commandLine;
+
+	private final String[] args;
 
 	private final CommandLineExit exit;
 
@@ -57,6 +64,7 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 	MigrateModeRunListener(SpringApplication application, String[] args, CommandLineExit exit) {
 		this.application = application;
 		this.commandLine = MigrateCommandLine.isMigrateCommand(args) ? MigrateCommandLine.split(args) : null;
+		this.args = args;
 		this.exit = exit;
 	}
 
@@ -71,7 +79,19 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 	public void starting(ConfigurableBootstrapContext bootstrapContext) {
 		if (this.commandLine != null) {
 			this.application.setAddCommandLineProperties(false);
+			ExitStatus status = runWithoutContext();
+			if (status != null) {
+				this.exit.exit(status.code());
+			}
 		}
+	}
+
+	/**
+	 * Runs the command when it needs no application context.
+	 * @return how it ended, {@code null} when the command needs the context
+	 */
+	@Nullable ExitStatus runWithoutContext() {
+		return MigrateWithoutContext.run(this.args);
 	}
 
 	@Override
@@ -120,6 +140,8 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 		properties.put("logging.level.dev.cqlmigrations.core.MigrationEngine", "INFO");
 		// "Waiting for the migration lock held by ... (up to 300 s ...)", once per wait.
 		properties.put("logging.level.dev.cqlmigrations.core.MigrationLock", "INFO");
+		// The engine's one-line outcome: the command prints its own.
+		properties.put("logging.level.dev.cqlmigrations.core.MigrationEngine.summary", "WARN");
 		if (commandLine.has(CommandOption.DEBUG)) {
 			properties.put("logging.level.dev.cqlmigrations", "DEBUG");
 			return properties;

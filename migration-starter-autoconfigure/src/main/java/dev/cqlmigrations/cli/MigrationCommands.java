@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cqlmigrations.actuate.MigrationsEndpoint;
 import dev.cqlmigrations.core.MigrationEngine;
 import dev.cqlmigrations.core.MigrationRunItem;
 import dev.cqlmigrations.core.MigrationRunResult;
@@ -133,16 +134,24 @@ public final class MigrationCommands {
 	}
 
 	private void status(MigrateCommand command) {
+		if (command.json() && !StatusJson.isAvailable(getClass().getClassLoader())) {
+			throw new IllegalStateException("'status --json' prints the JSON of /actuator/migrations and needs "
+					+ "spring-boot-starter-actuator (with Jackson 3) on the application's classpath; add it, or use "
+					+ "'status' without --json.");
+		}
 		MigrationEngine engine = this.engine.get();
 		StatusReport report = engine.status();
 		String lockHolder = engine.lockHolder();
-		this.out.print(command.json() ? StatusJson.format(report, lockHolder) : StatusTable.format(report, lockHolder));
+		this.out.print(command.json()
+				? StatusJson.format(MigrationsEndpoint.describe(report, engine.settings().target(), lockHolder))
+				: StatusTable.format(report, lockHolder));
 	}
 
 	private void validate() {
 		StatusReport report = this.engine.get().validate();
-		this.out.println("Validation passed: " + report.migrations().size() + " migrations on disk agree with the "
-				+ "history of keyspace " + report.keyspace() + " (" + version(report.currentVersion()) + ").");
+		this.out.println("Validation passed: " + count(report.migrations().size()) + " on disk agree"
+				+ ((report.migrations().size() == 1) ? "s" : "") + " with the history of keyspace " + report.keyspace()
+				+ " (" + version(report.currentVersion()) + ").");
 	}
 
 	private void repair(MigrateCommand command) {
@@ -168,7 +177,7 @@ public final class MigrationCommands {
 		MigrationFileCreator.CreatedMigration created = this.fileCreator.create(directory, String.valueOf(command.name()));
 		this.out.println("Created " + created.upScript());
 		this.out.println("Created " + created.undoScript());
-		this.out.println("Write the change and its undo into them: a script without statements is refused.");
+		this.out.println("Write the change and its undo into them: an unedited template is refused.");
 	}
 
 	private void printStatements(List<MigrationRunItem> items) {
@@ -183,7 +192,11 @@ public final class MigrationCommands {
 	}
 
 	private static String count(List<MigrationRunItem> items) {
-		return items.size() + ((items.size() == 1) ? " migration" : " migrations");
+		return count(items.size());
+	}
+
+	private static String count(int migrations) {
+		return migrations + ((migrations == 1) ? " migration" : " migrations");
 	}
 
 	private static String version(@Nullable String version) {

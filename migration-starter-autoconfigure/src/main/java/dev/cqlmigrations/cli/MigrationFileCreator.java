@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.cqlmigrations.core.MigrationFileName;
 import dev.cqlmigrations.core.MigrationLoadException;
+import dev.cqlmigrations.core.MigrationLoader;
 import dev.cqlmigrations.core.MigrationVersion;
 
 /**
@@ -177,13 +178,15 @@ public final class MigrationFileCreator {
 		return "-- V" + version + ": " + description.replace('_', ' ') + "\n"
 				+ "-- Created " + LocalDate.now(this.clock) + " by 'migrate create'. Write the change below in CQL,\n"
 				+ "-- each statement ending with ';'. Unqualified table names resolve to migrations.keyspace.\n"
-				+ "-- Once applied anywhere, leave this file as it is and add a new migration instead.\n\n";
+				+ "-- Once applied anywhere, leave this file as it is and add a new migration instead.\n"
+				+ "-- " + MigrationLoader.TEMPLATE_MARKER + ": refused while it holds no statement.\n\n";
 	}
 
 	private static String undoTemplate(String version, String description, String upScript) {
 		return "-- Undo of V" + version + " (" + description.replace('_', ' ') + "): statements that revert\n"
 				+ "-- " + upScript + ", in reverse order, each ending with ';'.\n"
-				+ "-- Run by 'migrate down' and by POST /actuator/migrations/rollback.\n\n";
+				+ "-- Run by 'migrate down' and by POST /actuator/migrations/rollback.\n"
+				+ "-- " + MigrationLoader.TEMPLATE_MARKER + ": refused while it holds no statement.\n\n";
 	}
 
 	private static void write(Path file, String content) throws IOException {

@@ -109,9 +109,12 @@ public final class StatusTable {
 
 	private static String[] row(MigrationInfo info) {
 		String state = info.state().name() + (info.checksumDrift() ? " (script changed)" : "");
+		// A failed or unfinished run applied nothing: no time to show.
+		boolean applied = info.appliedAt() != null && info.state() != MigrationState.FAILED
+				&& info.state() != MigrationState.IN_PROGRESS;
 		return new String[] { info.version(), info.description(), info.type().name(), state,
-				(info.appliedAt() != null) ? formatInstant(info.appliedAt()) : "",
-				(info.executionMillis() != null && info.appliedAt() != null && info.state() != MigrationState.BASELINE)
+				applied ? formatInstant(info.appliedAt()) : "",
+				(applied && info.executionMillis() != null && info.state() != MigrationState.BASELINE)
 						? info.executionMillis() + " ms" : "" };
 	}
 

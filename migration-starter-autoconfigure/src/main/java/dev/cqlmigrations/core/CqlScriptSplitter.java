@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Splits a CQL script into statements with a small lexer, so that a {@code ;} only ends a
@@ -14,8 +15,34 @@ import java.util.Locale;
  * gives the same statements whether it was checked out with CRLF or LF. Comments are removed
  * (line breaks inside a statement are kept, so that line numbers stay right) and the content of
  * strings is kept as written.
+ * <p>
+ * Commands of the {@code cqlsh} shell ({@code CONSISTENCY}, {@code SOURCE}, {@code COPY} …) are not
+ * CQL: the server rejects them. They are refused here, with their position, so that a script
+ * written for {@code cqlsh -f} fails while loading rather than halfway through a migration.
  */
 public final class CqlScriptSplitter {
+
+	private static final String DISPLAY_ONLY = "a cqlsh display setting that has no meaning outside cqlsh; "
+			+ "remove it";
+
+	/** The first word of each cqlsh shell command, and what to do instead. */
+	private static final Map<String, String> CQLSH_COMMANDS = Map.ofEntries(
+			Map.entry("CONSISTENCY", "the engine reads and writes its history at migrations.consistency.* and runs "
+					+ "schema changes at its own level; remove the line"),
+			Map.entry("SERIAL", "the engine takes its lock at migrations.consistency.serial; remove the line"),
+			Map.entry("SOURCE", "scripts cannot include other files; move the statements of that file into "
+					+ "migrations of their own"),
+			Map.entry("COPY", "the driver cannot read or write CSV files; write INSERT statements, or load the data "
+					+ "in a Java migration"),
+			Map.entry("DESCRIBE", "it only prints schema and changes nothing; remove it"),
+			Map.entry("DESC", "it only prints schema and changes nothing; remove it"),
+			Map.entry("TRACING", DISPLAY_ONLY), Map.entry("PAGING", DISPLAY_ONLY), Map.entry("EXPAND", DISPLAY_ONLY),
+			Map.entry("CAPTURE", DISPLAY_ONLY), Map.entry("SHOW", DISPLAY_ONLY), Map.entry("CLEAR", DISPLAY_ONLY),
+			Map.entry("CLS", DISPLAY_ONLY),
+			Map.entry("LOGIN", "credentials come from spring.cassandra.username/password (or migrations.cassandra.*); "
+					+ "remove the line"),
+			Map.entry("EXIT", "a script ends at its end; remove the line"),
+			Map.entry("QUIT", "a script ends at its end; remove the line"));
 
 	private CqlScriptSplitter() {
 	}
@@ -224,9 +251,23 @@ public final class CqlScriptSplitter {
 			this.previousToken = this.lastToken;
 			this.lastToken = kind;
 			if (this.leadingTokens.size() < 3) {
+				if (this.leadingTokens.isEmpty() && CQLSH_COMMANDS.containsKey(kind)) {
+					throw error(start, cqlshCommand(kind, end));
+				}
 				this.leadingTokens.add(kind);
 				this.inBatch = isBatchStart(this.leadingTokens);
 			}
+		}
+
+		private String cqlshCommand(String word, int wordEnd) {
+			int lineEnd = this.text.indexOf('\n', wordEnd);
+			String line = this.text.substring(wordEnd - word.length(), (lineEnd >= 0) ? lineEnd : this.text.length())
+				.strip();
+			String command = ("SERIAL".equals(word)) ? "SERIAL CONSISTENCY" : word;
+			return "'" + ((line.length() > 60) ? line.substring(0, 60) + "..." : line) + "' is the cqlsh command "
+					+ command + ", not CQL: the server would reject it when the migration runs. "
+					+ Character.toUpperCase(CQLSH_COMMANDS.get(word).charAt(0)) + CQLSH_COMMANDS.get(word).substring(1)
+					+ ".";
 		}
 
 		/** Whether the leading tokens are BEGIN BATCH or BEGIN UNLOGGED|COUNTER BATCH. */

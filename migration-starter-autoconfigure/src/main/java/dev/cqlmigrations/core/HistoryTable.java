@@ -231,7 +231,7 @@ final class HistoryTable {
 			this.save = this.session.prepare("INSERT INTO " + this.table + " (scope, " + COLUMNS
 					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 		}
-		return this.save.bind(PARTITION, entry.version().toString(), entry.description(), entry.type().name(),
+		return this.save.bind(PARTITION, entry.version().canonical(), entry.description(), entry.type().name(),
 				entry.script(), entry.checksum(), entry.undoScript(), entry.undoChecksum(), entry.state().name(),
 				entry.statementsDone(), entry.statementsTotal(), entry.doneChecksum(), entry.appliedAt(),
 				entry.rolledBackAt(), entry.executionMillis(), entry.installedBy(), entry.error(), entry.audit());
@@ -248,7 +248,7 @@ final class HistoryTable {
 			this.progress = this.session.prepare("UPDATE " + this.table
 					+ " SET statements_done = ?, done_checksum = ? WHERE scope = ? AND version = ?");
 		}
-		this.session.execute(this.progress.bind(statementsDone, doneChecksum, PARTITION, version.toString())
+		this.session.execute(this.progress.bind(statementsDone, doneChecksum, PARTITION, version.canonical())
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
 	}
@@ -261,7 +261,7 @@ final class HistoryTable {
 		if (this.delete == null) {
 			this.delete = this.session.prepare("DELETE FROM " + this.table + " WHERE scope = ? AND version = ?");
 		}
-		this.session.execute(this.delete.bind(PARTITION, version.toString())
+		this.session.execute(this.delete.bind(PARTITION, version.canonical())
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
 	}

@@ -34,6 +34,10 @@ public final class MigrationEngine {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationEngine.class);
 
+	// The one-line outcome of a run, a logger of its own: the command line prints its own summary
+	// and switches this one off, keeping the progress lines above.
+	private static final Logger summary = LoggerFactory.getLogger(MigrationEngine.class.getName() + ".summary");
+
 	private final CqlSession session;
 
 	private final MigrationSettings settings;
@@ -157,8 +161,8 @@ public final class MigrationEngine {
 		String before = versionText(plan.current());
 		boolean baselineFirst = this.settings.baselineOnMigrate() && entries.isEmpty();
 		if (plan.pending().isEmpty() && !baselineFirst) {
-			logger.info("Keyspace {} is up to date at version {} ({} migrations, checked in {} ms)",
-					this.settings.keyspace(), (before != null) ? before : "none", loaded.size(), millisSince(start));
+			summary.info("Keyspace {} is up to date at version {} ({}, checked in {} ms)", this.settings.keyspace(),
+					(before != null) ? before : "none", count(loaded.size(), "migration"), millisSince(start));
 			return new MigrationRunResult(Direction.UP, dryRun, this.settings.keyspace(), before, before, List.of(), 0,
 					0, millisSince(start));
 		}
@@ -172,6 +176,7 @@ public final class MigrationEngine {
 			return new MigrationRunResult(Direction.UP, true, this.settings.keyspace(), before, before, items, 0, 0,
 					millisSince(start));
 		}
+		boolean pendingBeforeLock = !plan.pending().isEmpty();
 		createHistoryTablesIfMissing(entries.isEmpty());
 		try (MigrationLock.Lease lease = this.lock.acquire()) {
 			this.listener.lockAcquired(lease.waited());
@@ -201,9 +206,22 @@ public final class MigrationEngine {
 			String after = items.isEmpty() ? before : items.get(items.size() - 1).version();
 			after = laterOf(before, after);
 			long total = millisSince(start);
-			logger.info("Migrated keyspace {} from version {} to {}: {} migrations in {} ms (lock wait {} ms, "
-					+ "schema agreement {} ms)", this.settings.keyspace(), (before != null) ? before : "none", after,
-					items.size(), total, lease.waited().toMillis(), runner.agreementTime().toMillis());
+			if (items.isEmpty()) {
+				// Pending before the lock, applied by another instance while this one waited for it.
+				if (pendingBeforeLock) {
+					logger.info("Another instance applied the pending migrations while this one waited {} ms for "
+							+ "the lock", lease.waited().toMillis());
+				}
+				summary.info("Keyspace {} is up to date at version {} ({}, checked in {} ms)",
+						this.settings.keyspace(), (after != null) ? after : "none", count(loaded.size(), "migration"),
+						total);
+			}
+			else {
+				summary.info("Migrated keyspace {} from version {} to {}: {} in {} ms (lock wait {} ms, schema "
+						+ "agreement {} ms)", this.settings.keyspace(), (before != null) ? before : "none", after,
+						count(items.size(), "migration"), total, lease.waited().toMillis(),
+						runner.agreementTime().toMillis());
+			}
 			return new MigrationRunResult(Direction.UP, false, this.settings.keyspace(), before, after, items,
 					lease.waited().toMillis(), runner.agreementTime().toMillis(), total);
 		}
@@ -227,13 +245,19 @@ public final class MigrationEngine {
 		Instant startedAt = Instant.now();
 		int total = migration.upStepCount();
 		HistoryEntry previous = pending.previous();
+		// A resumed run adds its time to that of the parts before it.
+		long earlierParts = (pending.resumeFrom() > 0 && previous != null) ? previous.executionMillis() : 0;
 		List<String> audit = (previous != null) ? previous.audit() : List.of();
+		for (Map.Entry<String, String> value : migration.placeholdersOf(total).entrySet()) {
+			audit = HistoryTable.withAudit(audit, MigrationPlan.placeholderAudit(value.getKey(), value.getValue()),
+					this.settings.installedBy(), startedAt);
+		}
 		HistoryEntry entry = new HistoryEntry(migration.version(), migration.description(), migration.type(),
 				migration.script(), migration.checksum(), migration.undoScript(), migration.undoChecksum(),
 				HistoryState.IN_PROGRESS, pending.resumeFrom(), total,
 				(migration.type() == MigrationType.JAVA) ? null : ProgressChecksum.of(migration.statements(), pending.resumeFrom()),
-				startedAt, (previous != null) ? previous.rolledBackAt() : null, 0, this.settings.installedBy(), null,
-				audit);
+				startedAt, (previous != null) ? previous.rolledBackAt() : null, earlierParts,
+				this.settings.installedBy(), null, audit);
 		this.history.save(entry);
 		List<String> ran = new ArrayList<>();
 		if (migration.type() == MigrationType.JAVA) {
@@ -264,10 +288,10 @@ public final class MigrationEngine {
 		Instant finishedAt = Instant.now();
 		HistoryEntry applied = entry.withRun(HistoryState.APPLIED, total, total,
 				(migration.type() == MigrationType.JAVA) ? null : ProgressChecksum.of(migration.statements(), total),
-				finishedAt, entry.rolledBackAt(), millis, this.settings.installedBy(), null,
+				finishedAt, entry.rolledBackAt(), earlierParts + millis, this.settings.installedBy(), null,
 				HistoryTable.withAudit(audit, "APPLIED", this.settings.installedBy(), finishedAt));
 		this.history.saveWithNext(applied);
-		logger.info("Applied {} in {} ms ({} statements)", name, millis, ran.size());
+		logger.info("Applied {} in {} ms ({})", name, millis, count(ran.size(), "statement"));
 		MigrationRunItem item = new MigrationRunItem(migration.version().toString(), migration.description(),
 				migration.type(), migration.script(), ran, millis);
 		this.listener.migrationApplied(item);
@@ -304,10 +328,12 @@ public final class MigrationEngine {
 				unknownOutcome(migration, entry, statement, index, done, runner, ex, head);
 				return;
 			}
-			String message = head + "The history records V" + migration.version() + " as FAILED after " + index
-					+ " statements; nothing after the failed statement ran. Fix that statement (keep the " + index
-					+ " before it unchanged) and run the migration again: it resumes at statement " + (index + 1)
-					+ ". If you changed the schema by hand instead, run 'migrate repair'.";
+			String message = head + "The history records V" + migration.version() + " as FAILED after "
+					+ count(index, "statement") + "; nothing after the failed statement ran. Fix that statement"
+					+ ((index == 0) ? "" : (index == 1) ? " (keep the one before it unchanged)"
+							: " (keep the " + index + " before it unchanged)")
+					+ " and run the migration again: it resumes at statement " + (index + 1) + ". If you changed the "
+					+ "schema by hand instead, run 'migrate repair'.";
 			throw fail(migration, entry, index, done.value(), ex,
 					new MigrationExecutionException(message, migration.version(), index, ex));
 		}
@@ -334,7 +360,7 @@ public final class MigrationEngine {
 						: "it is not known whether it took effect (it is not a schema change, so the schema tables "
 								+ "cannot tell)";
 		String message = head + "No answer came back for that statement; " + known + ". The history records V"
-				+ migration.version() + " as FAILED after " + index + " statements, with statement " + (index + 1)
+				+ migration.version() + " as FAILED after " + count(index, "statement") + ", with statement " + (index + 1)
 				+ " of unknown outcome; nothing after it ran. Run the migration again: it resumes at statement "
 				+ (index + 1) + (schemaChange ? ", first checks system_schema and skips it when it took effect in "
 						+ "the meantime." : "; it is a data statement, so it runs again (keep it idempotent).");
@@ -391,8 +417,10 @@ public final class MigrationEngine {
 
 	private MigrationException fail(ResolvedMigration migration, HistoryEntry entry, int statementsDone,
 			Integer doneChecksum, String errorText, MigrationException error) {
+		// Time of this part and of the parts before it (the IN_PROGRESS entry carries those).
+		long millis = entry.executionMillis() + Duration.between(entry.appliedAt(), Instant.now()).toMillis();
 		HistoryEntry failed = entry.withRun(HistoryState.FAILED, statementsDone, entry.statementsTotal(), doneChecksum,
-				entry.appliedAt(), entry.rolledBackAt(), 0, entry.installedBy(), errorText,
+				entry.appliedAt(), entry.rolledBackAt(), millis, entry.installedBy(), errorText,
 				HistoryTable.withAudit(entry.audit(), "FAILED at statement " + (statementsDone + 1),
 						this.settings.installedBy(), Instant.now()));
 		// Right after a lost connection the driver needs a moment to reconnect: retry briefly.
@@ -482,8 +510,8 @@ public final class MigrationEngine {
 			}
 			this.listener.schemaAgreementAwaited(runner.agreementTime());
 			String after = versionText(MigrationPlan.of(loaded, this.history.readAll(), true, null).current());
-			logger.info("Rolled back keyspace {} from version {} to {}: {} migrations in {} ms", this.settings.keyspace(),
-					before, (after != null) ? after : "none", items.size(), millisSince(start));
+			summary.info("Rolled back keyspace {} from version {} to {}: {} in {} ms", this.settings.keyspace(), before,
+					(after != null) ? after : "none", count(items.size(), "migration"), millisSince(start));
 			return new MigrationRunResult(Direction.DOWN, false, this.settings.keyspace(), before, after, items,
 					lease.waited().toMillis(), runner.agreementTime().toMillis(), millisSince(start));
 		}
@@ -520,8 +548,9 @@ public final class MigrationEngine {
 				throw new RollbackException("Invalid number of steps " + steps + ": use 1 or more.");
 			}
 			if (steps > applied.size()) {
-				throw new RollbackException("Cannot roll back " + steps + " migrations: only " + applied.size()
-						+ " are applied in keyspace " + this.settings.keyspace() + " (" + versions(applied) + ").");
+				throw new RollbackException("Cannot roll back " + count(steps, "migration") + ": only " + applied.size()
+						+ ((applied.size() == 1) ? " is" : " are") + " applied in keyspace " + this.settings.keyspace()
+						+ " (" + versions(applied) + ").");
 			}
 			selected = applied.subList(0, steps);
 		}
@@ -689,7 +718,7 @@ public final class MigrationEngine {
 				finishedAt, millis, this.settings.installedBy(), null,
 				HistoryTable.withAudit(entry.audit(), "ROLLED_BACK", this.settings.installedBy(), finishedAt));
 		this.history.save(rolledBack);
-		logger.info("Rolled back {} in {} ms ({} statements)", name, millis, ran.size());
+		logger.info("Rolled back {} in {} ms ({})", name, millis, count(ran.size(), "statement"));
 		MigrationRunItem item = new MigrationRunItem(migration.version().toString(), migration.description(),
 				migration.type(), (migration.type() == MigrationType.JAVA) ? migration.script() : migration.undoScript(),
 				ran, millis);
@@ -1036,6 +1065,10 @@ public final class MigrationEngine {
 	private static String abbreviate(String cql) {
 		String oneLine = cql.replaceAll("\\s+", " ");
 		return (oneLine.length() > 200) ? oneLine.substring(0, 200) + "..." : oneLine;
+	}
+
+	static String count(long count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
 	}
 
 	private static long millisSince(long startNanos) {

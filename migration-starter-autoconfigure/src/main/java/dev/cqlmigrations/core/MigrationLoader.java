@@ -11,8 +11,18 @@ import java.util.TreeMap;
  * by version, checking everything that can be checked without a cluster: file names, one up
  * script (or Java migration) per version, undo scripts matching an up script, scripts that split
  * into statements and whose placeholders are all defined.
+ * <p>
+ * A script holding only comments is a migration without statements (projects keep such
+ * placeholders to preserve their numbering); a file with nothing in it, or an unedited template of
+ * {@code migrate create}, is refused.
  */
 public final class MigrationLoader {
+
+	/**
+	 * Text of a comment line in the templates that {@code migrate create} writes: a script holding
+	 * it and no statement is an unedited template, and is refused rather than recorded as applied.
+	 */
+	public static final String TEMPLATE_MARKER = "Template of 'migrate create'";
 
 	private final ScriptScanner scanner;
 
@@ -45,9 +55,9 @@ public final class MigrationLoader {
 			Script existing = scripts.putIfAbsent(name.version(), new Script(name, resource));
 			if (existing != null) {
 				String kind = name.undo() ? "undo" : "up";
-				throw new MigrationLoadException("Two " + kind + " scripts for version " + name.version() + ": "
-						+ existing.resource().location() + " and " + resource.location() + ". Versions are compared "
-						+ "as numbers (1, 1.0 and 001 are the same version); renumber or remove one of them.");
+				throw new MigrationLoadException("Two " + kind + " scripts for version " + name.version().canonical()
+						+ ": " + existing.resource().location() + " and " + resource.location() + ". Versions are "
+						+ "compared as numbers (1, 1.0 and 001 are the same version); renumber or remove one of them.");
 			}
 		}
 		Map<MigrationVersion, JavaMigration> javas = javaMigrations(javaMigrations, ups);
@@ -95,40 +105,53 @@ public final class MigrationLoader {
 						+ ") has no description; return a short text from description().");
 			}
 			if (ups.containsKey(version)) {
-				throw new MigrationLoadException("Version " + version + " is defined twice: by the Java migration "
-						+ className + " and by " + ups.get(version).resource().location() + "; renumber or remove one "
-						+ "of them.");
+				throw new MigrationLoadException("Version " + version.canonical() + " is defined twice: by the Java "
+						+ "migration " + className + " and by " + ups.get(version).resource().location() + "; renumber "
+						+ "or remove one of them.");
 			}
 			JavaMigration existing = javas.putIfAbsent(version, migration);
 			if (existing != null) {
-				throw new MigrationLoadException("Version " + version + " is defined twice: by the Java migrations "
-						+ existing.getClass().getName() + " and " + className + "; renumber or remove one of them.");
+				throw new MigrationLoadException("Version " + version.canonical() + " is defined twice: by the Java "
+						+ "migrations " + existing.getClass().getName() + " and " + className + "; renumber or remove "
+						+ "one of them.");
 			}
 		}
 		return javas;
 	}
 
 	private ResolvedMigration resolve(Script up, Script undo) {
-		List<CqlStatement> statements = statements(up, "add at least one statement or delete the file");
+		List<Map<String, String>> placeholders = new ArrayList<>();
+		List<CqlStatement> statements = statements(up, "add at least one statement (or a comment saying why it is "
+				+ "intentionally blank) or delete the file", placeholders);
 		List<CqlStatement> undoStatements = (undo != null)
 				? statements(undo, "add the statements that undo version " + up.name().version()
-						+ ", or delete the file if it cannot be undone")
+						+ ", or delete the file if it cannot be undone", new ArrayList<>())
 				: List.of();
 		return new ResolvedMigration(up.name().version(), up.name().description(), MigrationType.CQL,
 				up.resource().fileName(), Checksums.crc32(up.resource().content()), statements,
 				(undo != null) ? undo.resource().fileName() : null,
-				(undo != null) ? Checksums.crc32(undo.resource().content()) : null, undoStatements, null);
+				(undo != null) ? Checksums.crc32(undo.resource().content()) : null, undoStatements, null, placeholders);
 	}
 
-	private List<CqlStatement> statements(Script script, String fix) {
+	private List<CqlStatement> statements(Script script, String fix, List<Map<String, String>> placeholders) {
 		String location = script.resource().location();
 		List<CqlStatement> statements = new ArrayList<>();
 		for (CqlStatement statement : CqlScriptSplitter.split(location, script.resource().content())) {
 			statements.add(this.placeholders.replace(location, statement));
+			// Recorded with a run, so that a later run can tell a changed value from an edited script.
+			placeholders.add(this.placeholders.valuesIn(statement));
 		}
 		if (statements.isEmpty()) {
-			throw new MigrationLoadException(
-					"Empty script " + location + ": it holds no statement, only whitespace or comments; " + fix + ".");
+			String content = script.resource().content();
+			if (Checksums.normalize(content).isBlank()) {
+				throw new MigrationLoadException("Empty script " + location + ": the file holds nothing, or only "
+						+ "whitespace; " + fix + ".");
+			}
+			if (content.contains(TEMPLATE_MARKER)) {
+				throw new MigrationLoadException("Script " + location + " is still the template of 'migrate create', "
+						+ "without a statement; " + fix + ". For a migration that is meant to do nothing, replace the "
+						+ "template's comments with your own.");
+			}
 		}
 		return statements;
 	}

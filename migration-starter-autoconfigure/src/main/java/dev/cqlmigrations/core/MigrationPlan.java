@@ -5,12 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares the migrations on disk with the history: the status of each, what is pending, and
  * what validation rejects. Pure logic, no cluster access.
  */
 final class MigrationPlan {
+
+	private static final String PLACEHOLDER_AUDIT = "PLACEHOLDER ";
+
+	// "<instant> PLACEHOLDER ${name}='value' by <installed by>", as HistoryTable.withAudit writes it.
+	private static final Pattern PLACEHOLDER_LINE = Pattern
+		.compile("\\S+ " + PLACEHOLDER_AUDIT + "\\$\\{([^}]*)}='(.*)' by .*", Pattern.DOTALL);
 
 	private final List<MigrationInfo> infos = new ArrayList<>();
 
@@ -43,7 +51,12 @@ final class MigrationPlan {
 			.map(HistoryEntry::version)
 			.reduce((a, b) -> b)
 			.orElse(null);
-		MigrationPlan plan = new MigrationPlan(latestApplied(history));
+		MigrationVersion current = latestApplied(history);
+		if (current != null && onDisk.containsKey(current)) {
+			// Shown as written in the file name (1.0), the history holding the canonical form (1).
+			current = onDisk.get(current).version();
+		}
+		MigrationPlan plan = new MigrationPlan(current);
 		Map<MigrationVersion, Boolean> versions = new TreeMap<>();
 		onDisk.keySet().forEach((version) -> versions.put(version, true));
 		recorded.keySet().forEach((version) -> versions.put(version, true));
@@ -146,6 +159,11 @@ final class MigrationPlan {
 		int resumeFrom = (disk.type() == MigrationType.JAVA) ? 0 : entry.statementsDone();
 		if (resumeFrom > disk.statements().size()
 				|| (resumeFrom > 0 && !Objects.equals(entry.doneChecksum(), ProgressChecksum.of(disk.statements(), resumeFrom)))) {
+			String placeholders = changedPlaceholders(disk, entry, resumeFrom);
+			if (placeholders != null) {
+				this.problems.add(name + placeholders);
+				return;
+			}
 			this.problems.add(name + " stopped after statement " + entry.statementsDone() + " of "
 					+ entry.statementsTotal() + " in an earlier run, and the statements before that point changed since, "
 					+ "so it cannot resume safely. Bring the schema in line with the script by hand, then run "
@@ -155,6 +173,84 @@ final class MigrationPlan {
 		if (withinTarget) {
 			this.pending.add(new PendingMigration(disk, resumeFrom, entry));
 		}
+	}
+
+	/**
+	 * Explains a mismatch of the statements that ran when the script itself is unchanged: then only
+	 * a placeholder value can have changed.
+	 * @return the rest of the problem sentence, or {@code null} when that is not the cause
+	 */
+	private static String changedPlaceholders(ResolvedMigration disk, HistoryEntry entry, int done) {
+		Map<String, String> now = disk.placeholdersOf(done);
+		if (done > disk.statements().size() || now.isEmpty() || entry.checksum() == null
+				|| !entry.checksum().equals(disk.checksum())) {
+			return null;
+		}
+		Map<String, String> then = recordedPlaceholders(entry.audit());
+		List<String> changes = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		now.forEach((placeholder, value) -> {
+			String old = then.get(placeholder);
+			if (old == null || !old.equals(value)) {
+				names.add(placeholder);
+				changes.add("${" + placeholder + "} " + ((old != null) ? "was '" + old + "' in that run and " : "")
+						+ "is '" + value + "' now");
+			}
+		});
+		if (changes.isEmpty()) {
+			return null;
+		}
+		String ran = (done == 1) ? "statement 1" : "statements 1-" + done;
+		CqlStatement first = disk.statements().get(0);
+		String oneLine = first.cql().replaceAll("\\s+", " ");
+		return " stopped after " + ran + " of " + entry.statementsTotal() + " in an earlier run; the script is "
+				+ "unchanged, but a placeholder value changed since that run: " + String.join(", ", changes)
+				+ (then.isEmpty() ? " (the values of that run are not recorded)" : "") + ". " + capitalized(ran)
+				+ " ran with the old value (statement 1, line " + first.line() + ", now reads: "
+				+ ((oneLine.length() > 120) ? oneLine.substring(0, 120) + "..." : oneLine) + "), so resuming with the "
+				+ "new one would mix both. To resume, set " + properties(names, then) + " and run again: it "
+				+ "continues at statement " + (done + 1) + ". To use the new value instead, undo by hand what " + ran
+				+ " did with the old value, then run 'migrate repair' (the migration then runs again from statement "
+				+ "1).";
+	}
+
+	private static String properties(List<String> names, Map<String, String> then) {
+		List<String> settings = new ArrayList<>();
+		for (String name : names) {
+			String old = then.get(name);
+			settings.add("migrations.placeholders." + name
+					+ ((old != null) ? " back to '" + old + "'" : " back to the value of that run"));
+		}
+		return String.join(", ", settings);
+	}
+
+	private static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
+	/**
+	 * The audit event recording a placeholder value used by a run.
+	 * @param name the placeholder
+	 * @param value its value
+	 * @return the event text
+	 */
+	static String placeholderAudit(String name, String value) {
+		return PLACEHOLDER_AUDIT + "${" + name + "}='" + value + "'";
+	}
+
+	/** The values recorded by the latest run, by name; a later line wins over an earlier one. */
+	static Map<String, String> recordedPlaceholders(List<String> audit) {
+		Map<String, String> values = new TreeMap<>();
+		if (audit == null) {
+			return values;
+		}
+		for (String line : audit) {
+			Matcher matcher = PLACEHOLDER_LINE.matcher(line);
+			if (matcher.matches()) {
+				values.put(matcher.group(1), matcher.group(2));
+			}
+		}
+		return values;
 	}
 
 	private boolean isOutOfOrder(MigrationVersion version, boolean outOfOrderAllowed) {
@@ -169,11 +265,14 @@ final class MigrationPlan {
 
 	private void info(ResolvedMigration disk, HistoryEntry entry, MigrationState state, boolean drift) {
 		boolean onDisk = disk != null;
+		// An unfinished run's row holds when it started: not an application time.
+		boolean unfinished = state == MigrationState.FAILED || state == MigrationState.IN_PROGRESS;
 		this.infos.add(new MigrationInfo(onDisk ? disk.version().toString() : entry.version().toString(),
 				onDisk ? disk.description() : entry.description(), onDisk ? disk.type() : entry.type(),
 				onDisk ? disk.script() : entry.script(), onDisk ? disk.checksum() : null,
 				(entry != null) ? entry.checksum() : null, state, drift, onDisk && disk.canUndo(),
-				(entry != null) ? entry.appliedAt() : null, (entry != null) ? entry.rolledBackAt() : null,
+				(entry != null && !unfinished) ? entry.appliedAt() : null,
+				(entry != null) ? entry.rolledBackAt() : null,
 				(entry != null) ? entry.executionMillis() : null, (entry != null) ? entry.statementsDone() : null,
 				(entry != null) ? entry.statementsTotal() : null, (entry != null) ? entry.installedBy() : null,
 				(entry != null) ? entry.error() : null));

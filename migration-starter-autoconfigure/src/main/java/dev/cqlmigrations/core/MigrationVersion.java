@@ -9,12 +9,15 @@ import java.util.stream.Collectors;
 /**
  * A migration version: dotted numbers compared numerically, part by part ({@code 1 < 2 < 10},
  * {@code 1.1 < 1.2 < 1.10}). Leading zeros and trailing {@code .0} parts do not matter, so
- * {@code 002}, {@code 2} and {@code 2.0} are the same version; {@link #toString()} gives the
- * canonical form stored in the history.
+ * {@code 002}, {@code 2} and {@code 2.0} are the same version: equality, hash code and order
+ * look at the numbers only. {@link #toString()} shows the version as it was written
+ * ({@code V1.0__x.cql} is version {@code 1.0}); {@link #canonical()} is the form stored in the
+ * history.
  *
  * @param parts the numeric parts, without trailing zeros (at least one part)
+ * @param text the version as written (underscores as dots), {@code null} for the canonical form
  */
-public record MigrationVersion(List<BigInteger> parts) implements Comparable<MigrationVersion> {
+public record MigrationVersion(List<BigInteger> parts, String text) implements Comparable<MigrationVersion> {
 
 	private static final Pattern FORMAT = Pattern.compile("\\d+(\\.\\d+)*");
 
@@ -25,6 +28,14 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 			trimmed.remove(trimmed.size() - 1);
 		}
 		parts = List.copyOf(trimmed);
+	}
+
+	/**
+	 * A version in its canonical form.
+	 * @param parts the numeric parts
+	 */
+	public MigrationVersion(List<BigInteger> parts) {
+		this(parts, null);
 	}
 
 	/**
@@ -44,7 +55,7 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 		for (String part : normalized.split("\\.")) {
 			parts.add(new BigInteger(part));
 		}
-		return new MigrationVersion(parts);
+		return new MigrationVersion(parts, normalized);
 	}
 
 	@Override
@@ -68,9 +79,31 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 		return compareTo(other) > 0;
 	}
 
+	/**
+	 * The canonical form: no leading zeros, no trailing {@code .0} parts.
+	 * @return e.g. {@code 1.2} for {@code 001.2.0}
+	 */
+	public String canonical() {
+		return this.parts.stream().map(BigInteger::toString).collect(Collectors.joining("."));
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return (other instanceof MigrationVersion version) && this.parts.equals(version.parts);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.parts.hashCode();
+	}
+
+	/**
+	 * The version as written, e.g. {@code 1.0} for {@code V1.0__x.cql}.
+	 * @return the text
+	 */
 	@Override
 	public String toString() {
-		return this.parts.stream().map(BigInteger::toString).collect(Collectors.joining("."));
+		return (this.text != null) ? this.text : canonical();
 	}
 
 }

@@ -40,6 +40,24 @@ public final class Placeholders {
 	}
 
 	/**
+	 * The placeholders a statement uses, with their values.
+	 * @param statement the statement, before {@link #replace}
+	 * @return the defined values by name, in order of first use; empty when it uses none
+	 */
+	public Map<String, String> valuesIn(CqlStatement statement) {
+		Map<String, String> used = new LinkedHashMap<>();
+		Matcher matcher = PLACEHOLDER.matcher(statement.cql());
+		while (matcher.find()) {
+			String name = matcher.group(1).trim();
+			String value = this.values.get(name);
+			if (value != null) {
+				used.put(name, value);
+			}
+		}
+		return used;
+	}
+
+	/**
 	 * Replaces the placeholders of one statement.
 	 * @param scriptName the script's name, used in error messages
 	 * @param statement the statement

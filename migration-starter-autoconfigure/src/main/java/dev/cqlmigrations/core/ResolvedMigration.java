@@ -1,6 +1,8 @@
 package dev.cqlmigrations.core;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A migration found on disk or given as a {@link JavaMigration}, validated and ready to run.
@@ -16,15 +18,52 @@ import java.util.List;
  * @param undoChecksum CRC32 of the undo script, {@code null} when there is none
  * @param undoStatements the undo statements, empty when there is no undo script
  * @param javaMigration the Java migration, {@code null} for scripts
+ * @param statementPlaceholders per up statement, the placeholder values it was built with, by name;
+ *        empty when not tracked
  */
 public record ResolvedMigration(MigrationVersion version, String description, MigrationType type, String script,
 		Integer checksum, List<CqlStatement> statements, String undoScript, Integer undoChecksum,
-		List<CqlStatement> undoStatements, JavaMigration javaMigration) {
+		List<CqlStatement> undoStatements, JavaMigration javaMigration,
+		List<Map<String, String>> statementPlaceholders) {
 
 	/** Canonical constructor, copying the lists. */
 	public ResolvedMigration {
 		statements = List.copyOf(statements);
 		undoStatements = List.copyOf(undoStatements);
+		statementPlaceholders = List.copyOf(statementPlaceholders);
+	}
+
+	/**
+	 * Creates a migration without placeholder tracking.
+	 * @param version the version
+	 * @param description the description
+	 * @param type CQL or JAVA
+	 * @param script the up script's name or the Java class name
+	 * @param checksum the checksum of the up script
+	 * @param statements the up statements
+	 * @param undoScript the undo script's name, or {@code null}
+	 * @param undoChecksum the undo script's checksum, or {@code null}
+	 * @param undoStatements the undo statements
+	 * @param javaMigration the Java migration, or {@code null}
+	 */
+	public ResolvedMigration(MigrationVersion version, String description, MigrationType type, String script,
+			Integer checksum, List<CqlStatement> statements, String undoScript, Integer undoChecksum,
+			List<CqlStatement> undoStatements, JavaMigration javaMigration) {
+		this(version, description, type, script, checksum, statements, undoScript, undoChecksum, undoStatements,
+				javaMigration, List.of());
+	}
+
+	/**
+	 * The placeholder values that the first up statements were built with.
+	 * @param count how many statements
+	 * @return the values by name, in order of first use; empty when none (or not tracked)
+	 */
+	public Map<String, String> placeholdersOf(int count) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (int i = 0; i < Math.min(count, this.statementPlaceholders.size()); i++) {
+			values.putAll(this.statementPlaceholders.get(i));
+		}
+		return values;
 	}
 
 	/**

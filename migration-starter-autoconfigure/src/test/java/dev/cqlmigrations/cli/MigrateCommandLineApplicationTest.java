@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -43,9 +44,12 @@ class MigrateCommandLineApplicationTest {
 
 	private ConfigurableApplicationContext context;
 
+	// help, create and usage errors end the process in the run listener's starting(), before any
+	// environment or context: tested on the listener, with the exit recorded.
+
 	@Test
-	void helpPrintsTheUsageAndExitsWithZero(CapturedOutput output) {
-		run("migrate", "help");
+	void helpPrintsTheUsageAndExitsWithZeroBeforeAnyContext(CapturedOutput output) {
+		startWithoutContext("migrate", "help");
 		assertThat(this.exitStatus).hasValue(0);
 		assertThat(output.getOut()).startsWith("Usage: java -jar app.jar migrate <command>")
 			.contains("  status [--json]\n      List every migration");
@@ -53,7 +57,7 @@ class MigrateCommandLineApplicationTest {
 
 	@Test
 	void anUnknownCommandPrintsTheUsageAndExitsWithTwo(CapturedOutput output) {
-		run("migrate", "frobnicate", NOWHERE);
+		startWithoutContext("migrate", "frobnicate", NOWHERE);
 		assertThat(this.exitStatus).hasValue(2);
 		assertThat(output.getErr()).startsWith("Error: Unknown command 'frobnicate'.\n\nUsage:");
 		assertThat(engineCreations).hasValue(0);
@@ -61,7 +65,7 @@ class MigrateCommandLineApplicationTest {
 
 	@Test
 	void anUnknownOptionPrintsTheUsageAndExitsWithTwo(CapturedOutput output) {
-		run("migrate", "status", "--bogus", NOWHERE);
+		startWithoutContext("migrate", "status", "--bogus", NOWHERE);
 		assertThat(this.exitStatus).hasValue(2);
 		assertThat(output.getErr()).startsWith("Error: Unknown option '--bogus'.");
 	}
@@ -69,12 +73,19 @@ class MigrateCommandLineApplicationTest {
 	@Test
 	void createWritesScriptsWithoutCreatingTheEngine(@TempDir Path dir, CapturedOutput output) {
 		engineCreations.set(0);
-		run("migrate", "create", "add user email", "--dir", dir.toString(), NOWHERE);
+		startWithoutContext("migrate", "create", "add user email", "--dir", dir.toString(), NOWHERE);
 		assertThat(this.exitStatus).hasValue(0);
 		assertThat(dir.resolve("V1__add_user_email.cql")).exists();
 		assertThat(dir.resolve("U1__add_user_email.cql")).exists();
 		assertThat(output.getOut()).contains("Created " + dir.resolve("V1__add_user_email.cql"));
 		assertThat(engineCreations).hasValue(0);
+	}
+
+	@Test
+	void commandsThatNeedTheClusterGoOnToTheContext(CapturedOutput output) {
+		startWithoutContext("migrate", "status", NOWHERE);
+		assertThat(this.exitStatus).hasValue(-1);
+		assertThat(output.toString()).isEmpty();
 	}
 
 	@Test
@@ -110,7 +121,7 @@ class MigrateCommandLineApplicationTest {
 
 	@Test
 	void commandLineModeHasNoWebServerNoStartupMigrationAndLazyBeans() {
-		run("migrate", "help");
+		run("migrate", "status", NOWHERE);
 		Environment environment = this.context.getEnvironment();
 		assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
 		assertThat(environment.getProperty("migrations.run-on-startup")).isEqualTo("false");
@@ -130,6 +141,10 @@ class MigrateCommandLineApplicationTest {
 		assertThat(this.context.getEnvironment().getProperty("migrations.cli.active")).isNull();
 		assertThat(this.exitStatus).hasValue(-1);
 		this.context.close();
+	}
+
+	private void startWithoutContext(String... args) {
+		new MigrateModeRunListener(application(), args, this.exitStatus::set).starting(new DefaultBootstrapContext());
 	}
 
 	private void run(String... args) {

@@ -42,7 +42,7 @@ class StatusTableTest {
 				+---------+------------------+------+---------+---------------------+----------------+
 				| 1       | create keyspace  | CQL  | APPLIED | 2026-11-23 10:15:30 | 120 ms         |
 				| 2       | create users     | CQL  | APPLIED | 2026-11-23 10:15:30 | 120 ms         |
-				| 3       | add user email   | CQL  | FAILED  | 2026-11-23 10:15:30 | 120 ms         |
+				| 3       | add user email   | CQL  | FAILED  |                     |                |
 				| 4       | index user email | CQL  | PENDING |                     |                |
 				+---------+------------------+------+---------+---------------------+----------------+
 				Total: 4 | Applied: 2 | Pending: 1 | Failed: 1

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -348,6 +349,47 @@ class CqlScriptSplitterTest {
 			.satisfies((ex) -> assertThat(ex.getColumn()).isEqualTo(1))
 			.withMessageContaining(
 					"missing ';' after APPLY BATCH: the batch that starts at line 1, column 1 ends there");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "CONSISTENCY QUORUM;|CONSISTENCY|migrations.consistency",
+			"serial consistency LOCAL_SERIAL;|SERIAL CONSISTENCY|migrations.consistency.serial",
+			"SOURCE 'schema.cql';|SOURCE|cannot include other files", "COPY ks.t (a, b) FROM 'data.csv';|COPY|CSV",
+			"DESCRIBE KEYSPACES;|DESCRIBE|only prints schema", "DESC TABLE t;|DESC|only prints schema",
+			"TRACING ON;|TRACING|display setting", "PAGING OFF|PAGING|display setting",
+			"EXPAND ON;|EXPAND|display setting", "CAPTURE 'out.txt';|CAPTURE|display setting",
+			"SHOW VERSION;|SHOW|display setting", "CLEAR;|CLEAR|display setting", "cls|CLS|display setting",
+			"LOGIN admin 'secret';|LOGIN|spring.cassandra.username", "EXIT;|EXIT|ends at its end",
+			"quit|QUIT|ends at its end" })
+	void cqlshCommandsAreRefusedWithTheirPosition(String command, String name, String advice) {
+		assertThatExceptionOfType(MigrationScriptException.class)
+			.isThrownBy(() -> split("CREATE TABLE a (k int PRIMARY KEY);\n\n  " + command + "\nDROP TABLE a;"))
+			.satisfies((ex) -> {
+				assertThat(ex.getLine()).isEqualTo(3);
+				assertThat(ex.getColumn()).isEqualTo(3);
+			})
+			.withMessageStartingWith(SCRIPT + " (line 3, column 3): '" + command + "' is the cqlsh command " + name
+					+ ", not CQL: the server would reject it when the migration runs. ")
+			.withMessageContaining(advice);
+	}
+
+	@Test
+	void cqlshWordsAreFineInsideStatementsStringsAndComments() {
+		assertThat(cql("-- CONSISTENCY QUORUM;\nCREATE TABLE copy (source text PRIMARY KEY, paging int, "
+				+ "\"describe\" text);\nINSERT INTO copy (source) VALUES ('SOURCE x; COPY y');\n/* EXIT; */"))
+			.containsExactly("CREATE TABLE copy (source text PRIMARY KEY, paging int, \"describe\" text)",
+					"INSERT INTO copy (source) VALUES ('SOURCE x; COPY y')");
+	}
+
+	@Test
+	void aLongCqlshLineIsAbbreviated() {
+		assertThatExceptionOfType(MigrationScriptException.class)
+			.isThrownBy(() -> split("COPY ks.events (id, a, b, c, d, e, f, g) FROM 'events.csv' WITH HEADER = true "
+					+ "AND DELIMITER = ';';"))
+			.withMessageStartingWith(SCRIPT + " (line 1, column 1): 'COPY ks.events (id, a, b, c, d, e, f, g) FROM "
+					+ "'events.csv' W...' is the cqlsh command COPY, not CQL: the server would reject it when the "
+					+ "migration runs. The driver cannot read or write CSV files; write INSERT statements, or load "
+					+ "the data in a Java migration.");
 	}
 
 	@Test

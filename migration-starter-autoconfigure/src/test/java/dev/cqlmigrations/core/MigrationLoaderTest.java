@@ -11,6 +11,8 @@ import java.util.Map;
 import com.datastax.oss.driver.api.core.CqlSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -201,11 +203,25 @@ class MigrationLoaderTest {
 	}
 
 	@Test
-	void emptyUpScript() throws IOException {
-		write("V1__empty.cql", "-- nothing yet\n/* TODO */\n;\n");
+	void aScriptHoldingOnlyCommentsIsAMigrationWithoutStatements() throws IOException {
+		write("V1__placeholder.cql", "/*\n * Licensed under the Apache License, Version 2.0\n */\n"
+				+ "-- Intentionally blank: placeholder for migration 1, kept for the numbering.\n;\n");
+		write("U1__placeholder.cql", "// nothing to undo\n");
+		ResolvedMigration migration = load().get(0);
+		assertThat(migration.statements()).isEmpty();
+		assertThat(migration.upStepCount()).isZero();
+		assertThat(migration.undoStatements()).isEmpty();
+		assertThat(migration.canUndo()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "  \n\t\r\n", "\uFEFF\n" })
+	void anEmptyUpScriptIsRefused(String content) throws IOException {
+		write("V1__empty.cql", content);
 		assertThatExceptionOfType(MigrationLoadException.class).isThrownBy(this::load)
-			.withMessage("Empty script " + location() + "/V1__empty.cql: it holds no statement, only whitespace or "
-					+ "comments; add at least one statement or delete the file.");
+			.withMessage("Empty script " + location() + "/V1__empty.cql: the file holds nothing, or only whitespace; "
+					+ "add at least one statement (or a comment saying why it is intentionally blank) or delete the "
+					+ "file.");
 	}
 
 	@Test
@@ -213,8 +229,45 @@ class MigrationLoaderTest {
 		write("V1__a.cql", "CREATE TABLE a (k int PRIMARY KEY);");
 		write("U1__a.cql", "");
 		assertThatExceptionOfType(MigrationLoadException.class).isThrownBy(this::load)
-			.withMessage("Empty script " + location() + "/U1__a.cql: it holds no statement, only whitespace or "
-					+ "comments; add the statements that undo version 1, or delete the file if it cannot be undone.");
+			.withMessage("Empty script " + location() + "/U1__a.cql: the file holds nothing, or only whitespace; "
+					+ "add the statements that undo version 1, or delete the file if it cannot be undone.");
+	}
+
+	@Test
+	void anUneditedTemplateOfMigrateCreateIsRefused() throws IOException {
+		write("V1__a.cql",
+				"-- V1: a\n-- " + MigrationLoader.TEMPLATE_MARKER + ": refused while it holds no statement.\n");
+		assertThatExceptionOfType(MigrationLoadException.class).isThrownBy(this::load)
+			.withMessageStartingWith("Script " + location() + "/V1__a.cql is still the template of 'migrate create', "
+					+ "without a statement; add at least one statement")
+			.withMessageEndingWith("For a migration that is meant to do nothing, replace the template's comments with "
+					+ "your own.");
+	}
+
+	@Test
+	void aTemplateWithStatementsIsAnOrdinaryScript() throws IOException {
+		write("V1__a.cql", "-- " + MigrationLoader.TEMPLATE_MARKER + ": refused while it holds no statement.\n"
+				+ "DROP TABLE a;");
+		assertThat(load().get(0).statements()).extracting(CqlStatement::cql).containsExactly("DROP TABLE a");
+	}
+
+	@Test
+	void placeholderValuesAreKeptPerStatement() throws IOException {
+		write("V1__a.cql",
+				"CREATE KEYSPACE ${keyspace} WITH replication = {};\nDROP TABLE a;\nDROP TABLE ${ keyspace }.b;");
+		ResolvedMigration migration = load().get(0);
+		assertThat(migration.statementPlaceholders()).containsExactly(Map.of("keyspace", "shop"), Map.of(),
+				Map.of("keyspace", "shop"));
+		assertThat(migration.placeholdersOf(2)).containsExactly(Map.entry("keyspace", "shop"));
+		assertThat(migration.placeholdersOf(0)).isEmpty();
+	}
+
+	@Test
+	void aCqlshCommandIsRefusedWhileLoading() throws IOException {
+		write("V1__a.cql", "-- run with cqlsh -f\nCONSISTENCY QUORUM;\nCREATE TABLE a (k int PRIMARY KEY);");
+		assertThatExceptionOfType(MigrationScriptException.class).isThrownBy(this::load)
+			.withMessageStartingWith(location() + "/V1__a.cql (line 2, column 1): 'CONSISTENCY QUORUM;' is the cqlsh "
+					+ "command CONSISTENCY, not CQL");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.cqlmigrations.core;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +144,88 @@ class MigrationPlanTest {
 		assertThat(plan.infos()).extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.BELOW_BASELINE, MigrationState.BASELINE, MigrationState.PENDING);
 		assertThat(plan.pending()).hasSize(1);
+	}
+
+	@Test
+	void aChangedPlaceholderValueIsNamedWithItsOldAndNewValue() {
+		List<CqlStatement> statements = List.of(new CqlStatement("CREATE KEYSPACE ph_b WITH replication = {}", 3, 1),
+				new CqlStatement("CREATE TABLE ph_b.t (id int PRIMARY KEY)", 4, 1), new CqlStatement("BROKEN", 5, 1));
+		ResolvedMigration disk = new ResolvedMigration(MigrationVersion.parse("1"), "ks", MigrationType.CQL,
+				"V1__ks.cql", 11, statements, null, null, List.of(), null,
+				List.of(Map.of("ks", "ph_b"), Map.of("ks", "ph_b"), Map.of()));
+		// What the failed run with ks=ph_a recorded: the checksum of its first two statements and its values.
+		List<CqlStatement> before = List.of(new CqlStatement("CREATE KEYSPACE ph_a WITH replication = {}", 3, 1),
+				new CqlStatement("CREATE TABLE ph_a.t (id int PRIMARY KEY)", 4, 1));
+		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "ks", MigrationType.CQL, "V1__ks.cql", 11,
+				null, null, HistoryState.FAILED, 2, 3, ProgressChecksum.of(before, 2), Instant.now(), null, 5, "me",
+				"boom", List.of("2026-12-03T08:00:00Z " + MigrationPlan.placeholderAudit("ks", "ph_a") + " by me@host",
+						"2026-12-03T08:00:01Z FAILED at statement 3 by me@host"));
+
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+
+		assertThat(plan.pending()).isEmpty();
+		assertThat(plan.problems()).singleElement().asString()
+			.startsWith("V1 (V1__ks.cql) stopped after statements 1-2 of 3 in an earlier run; the script is unchanged, "
+					+ "but a placeholder value changed since that run: ${ks} was 'ph_a' in that run and is 'ph_b' now.")
+			.contains("now reads: CREATE KEYSPACE ph_b WITH replication = {}")
+			.contains("To resume, set migrations.placeholders.ks back to 'ph_a' and run again: it continues at "
+					+ "statement 3.")
+			.contains("undo by hand what statements 1-2 did with the old value, then run 'migrate repair'")
+			.doesNotContain("changed since, so it cannot resume safely");
+	}
+
+	@Test
+	void aChangedPlaceholderWithoutRecordedValuesSaysSo() {
+		List<CqlStatement> statements = List.of(new CqlStatement("CREATE TABLE ph_b.t (id int PRIMARY KEY)", 1, 1),
+				new CqlStatement("BROKEN", 2, 1));
+		ResolvedMigration disk = new ResolvedMigration(MigrationVersion.parse("1"), "t", MigrationType.CQL,
+				"V1__t.cql", 11, statements, null, null, List.of(), null, List.of(Map.of("ks", "ph_b"), Map.of()));
+		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "t", MigrationType.CQL, "V1__t.cql", 11,
+				null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom", List.of());
+
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+
+		assertThat(plan.problems()).singleElement().asString()
+			.contains("stopped after statement 1 of 2", "${ks} is 'ph_b' now (the values of that run are not recorded)",
+					"set migrations.placeholders.ks back to the value of that run");
+	}
+
+	@Test
+	void anEditedScriptIsStillReportedAsEdited() {
+		ResolvedMigration disk = new ResolvedMigration(MigrationVersion.parse("1"), "t", MigrationType.CQL,
+				"V1__t.cql", 99, TWO, null, null, List.of(), null, List.of(Map.of("ks", "x"), Map.of()));
+		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "t", MigrationType.CQL, "V1__t.cql", 11,
+				null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom", List.of());
+
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+
+		assertThat(plan.problems()).singleElement().asString()
+			.contains("the statements before that point changed since", "'migrate repair'");
+	}
+
+	@Test
+	void aFailedRunHasNoApplicationTimeAndTheCurrentVersionIsShownAsWritten() {
+		ResolvedMigration written = new ResolvedMigration(MigrationVersion.parse("1.0"), "d", MigrationType.CQL,
+				"V1.0__d.cql", 11, TWO, null, null, List.of(), null);
+		MigrationPlan plan = MigrationPlan.of(List.of(written, cql("2", 22)),
+				List.of(entry("1", HistoryState.APPLIED, 11, 2, null), entry("2", HistoryState.FAILED, 22, 0, null)),
+				false, null);
+
+		assertThat(plan.current()).hasToString("1.0");
+		assertThat(plan.infos()).extracting(MigrationInfo::version).containsExactly("1.0", "2");
+		assertThat(plan.infos().get(0).appliedAt()).isNotNull();
+		assertThat(plan.infos().get(1).appliedAt()).isNull();
+		assertThat(plan.infos().get(1).executionMillis()).isEqualTo(5L);
+	}
+
+	@Test
+	void recordedPlaceholdersTakeTheLatestValueAndIgnoreOtherLines() {
+		assertThat(MigrationPlan.recordedPlaceholders(List.of(
+				"t1 " + MigrationPlan.placeholderAudit("a", "1") + " by x",
+				"t2 APPLIED by x", "t3 " + MigrationPlan.placeholderAudit("a", "it's 2") + " by x y",
+				"t4 " + MigrationPlan.placeholderAudit("r", "{'class': 'SimpleStrategy'}") + " by x")))
+			.containsExactly(Map.entry("a", "it's 2"), Map.entry("r", "{'class': 'SimpleStrategy'}"));
+		assertThat(MigrationPlan.recordedPlaceholders(null)).isEmpty();
 	}
 
 	private static ResolvedMigration cql(String version, int checksum) {

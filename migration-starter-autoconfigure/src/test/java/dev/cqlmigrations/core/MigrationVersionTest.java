@@ -22,9 +22,22 @@ class MigrationVersionTest {
 	@Test
 	void leadingZerosAndTrailingZeroPartsDoNotMatter() {
 		assertThat(v("002")).isEqualTo(v("2"));
-		assertThat(v("2.0")).isEqualTo(v("2")).hasToString("2");
+		assertThat(v("2.0")).isEqualTo(v("2"));
+		assertThat(v("2.0").canonical()).isEqualTo("2");
 		assertThat(v("1.0.0")).isEqualByComparingTo(v("1"));
 		assertThat(v("0")).hasToString("0");
+		assertThat(v("0.0").canonical()).isEqualTo("0");
+	}
+
+	@Test
+	void showsTheVersionAsWrittenButComparesNumerically() {
+		assertThat(v("1.0")).hasToString("1.0").isEqualTo(v("1")).hasSameHashCodeAs(v("1"));
+		assertThat(v("1.0").canonical()).isEqualTo("1");
+		assertThat(v("007")).hasToString("007").isEqualByComparingTo(v("7"));
+		assertThat(v("1_2")).hasToString("1.2");
+		assertThat(new MigrationVersion(v("2.0").parts())).hasToString("2");
+		assertThat(v("1.0").isNewerThan(v("0.9"))).isTrue();
+		assertThat(v("1.0")).isNotEqualTo("1.0");
 	}
 
 	@Test

@@ -1,0 +1,45 @@
+package dev.cqlmigrations.cli;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrateModeAutoConfigurationFilterTest {
+
+	private static final String[] CANDIDATES = { "dev.cqlmigrations.autoconfigure.MigrationAutoConfiguration",
+			"org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration",
+			"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+			"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"com.example.DriverCustomizerAutoConfiguration", null };
+
+	@Test
+	void keepsOnlyWhatCommandsNeedInCommandLineMode() {
+		assertThat(filter(new MockEnvironment().withProperty(MigrateModeRunListener.ACTIVE_PROPERTY, "true")))
+			.containsExactly(true, true, true, false, false, false, true);
+	}
+
+	@Test
+	void keepsFurtherAutoConfigurationsByPrefix() {
+		assertThat(filter(new MockEnvironment().withProperty(MigrateModeRunListener.ACTIVE_PROPERTY, "true")
+			.withProperty(MigrateModeAutoConfigurationFilter.KEEP_PROPERTY, "com.example., org.example.")))
+			.containsExactly(true, true, true, false, false, true, true);
+	}
+
+	@Test
+	void filtersNothingOutsideCommandLineModeOrWhenSwitchedOff() {
+		assertThat(filter(new MockEnvironment())).containsOnly(true);
+		assertThat(filter(new MockEnvironment().withProperty(MigrateModeRunListener.ACTIVE_PROPERTY, "true")
+			.withProperty(MigrateModeAutoConfigurationFilter.LEAN_PROPERTY, "false"))).containsOnly(true);
+		assertThat(new MigrateModeAutoConfigurationFilter().match(CANDIDATES, null)).containsOnly(true);
+	}
+
+	private static boolean[] filter(MockEnvironment environment) {
+		MigrateModeAutoConfigurationFilter filter = new MigrateModeAutoConfigurationFilter();
+		filter.setEnvironment(environment);
+		return filter.match(CANDIDATES, null);
+	}
+
+}
