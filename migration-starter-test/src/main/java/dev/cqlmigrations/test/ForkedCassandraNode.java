@@ -72,6 +72,8 @@ public final class ForkedCassandraNode implements CassandraNode {
 
 	private Thread shutdownHook;
 
+	private NodeClassDataSharing classDataSharing;
+
 	private ForkedCassandraNode(NodeOptions options, Path directory, boolean temporaryDirectory, int nativePort,
 			int storagePort) {
 		this.options = options;
@@ -121,6 +123,9 @@ public final class ForkedCassandraNode implements CassandraNode {
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		try {
 			awaitCql(started);
+			if (this.classDataSharing != null) {
+				this.classDataSharing.nodeReady();
+			}
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -130,12 +135,25 @@ public final class ForkedCassandraNode implements CassandraNode {
 
 	private List<String> command(Path yaml, Path logback) {
 		List<String> command = new ArrayList<>();
-		command.add(JavaRuntimeLocator.javaExecutable().toString());
+		Path java = JavaRuntimeLocator.javaExecutable();
+		String classpath = CassandraNodeClasspath.resolve()
+			.stream()
+			.map(Path::toString)
+			.collect(Collectors.joining(File.pathSeparator));
+		command.add(java.toString());
 		command.addAll(JAVA17_MODULE_FLAGS);
-		command.add("-Xms256m");
+		this.classDataSharing = NodeClassDataSharing.of(java, JAVA17_MODULE_FLAGS, classpath);
+		if (this.classDataSharing != null) {
+			command.addAll(this.classDataSharing.nodeFlags());
+		}
+		// Start small and grow on demand: a fresh node needs well under 100 MB of heap, while the
+		// shared node of a long test run (hundreds of tables) may need the whole maximum.
+		command.add("-Xms64m");
 		command.add("-Xmx" + this.options.heap());
 		command.add("-Xss256k");
-		command.add("-XX:+UseG1GC");
+		// One node per test JVM on small machines: the serial collector has the smallest footprint
+		// (no concurrent GC threads, no remembered sets); its pauses are short on such heaps.
+		command.add("-XX:+UseSerialGC");
 		command.add("-XX:+ExitOnOutOfMemoryError");
 		command.add("-Djdk.attach.allowAttachSelf=true");
 		command.add("-Djava.io.tmpdir=" + this.directory.resolve("tmp"));
@@ -158,10 +176,7 @@ public final class ForkedCassandraNode implements CassandraNode {
 		}
 		command.add("-D" + CassandraNodeMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
 		command.add("-cp");
-		command.add(CassandraNodeClasspath.resolve()
-			.stream()
-			.map(Path::toString)
-			.collect(Collectors.joining(File.pathSeparator)));
+		command.add(classpath);
 		command.add(CassandraNodeMain.class.getName());
 		return command;
 	}
