@@ -647,8 +647,8 @@ public final class MigrationEngine {
 					+ this.settings.replication().toCql());
 		}
 		try {
-			runner.run(this.lock.createTableCql());
-			runner.run(this.history.createTableCql());
+			// Independent tables: one agreement round for both (the engine's first-run cost).
+			runner.runTogether(List.of(this.lock.createTableCql(), this.history.createTableCql()));
 		}
 		catch (InvalidQueryException ex) {
 			if (!this.settings.createKeyspace() && HistoryTable.isMissingTable(ex)) {
