@@ -56,6 +56,9 @@ public final class ForkedCassandraNode implements CassandraNode {
 			"--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.math=ALL-UNNAMED",
 			"--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED");
 
+	/** System property: {@code false} starts nodes without the durability shortcuts of test nodes. */
+	public static final String TEST_FLAGS_PROPERTY = "cqlmigrations.node.test-flags";
+
 	private static final int LOG_TAIL_LINES = 40;
 
 	private final NodeOptions options;
@@ -167,10 +170,13 @@ public final class ForkedCassandraNode implements CassandraNode {
 		command.add("-Dcassandra.ring_delay_ms=" + (this.options.seeds().isEmpty() ? 100 : 3000));
 		command.add("-Dcassandra.superuser_setup_delay_ms=0");
 		command.add("-Dcassandra.consistent.rangemovement=false");
-		// Test node only: no fsync, unsafe system keyspace writes, no flush per schema change.
-		command.add("-Dcassandra.skip_sync=true");
-		command.add("-Dcassandra.unsafesystem=true");
-		command.add("-Dcassandra.test.flush_local_schema_changes=false");
+		// Test node only: no fsync, unsafe system keyspace writes, no flush per schema change. Benchmarks
+		// turn them off (-Dcqlmigrations.node.test-flags=false) to measure what users see on real nodes.
+		if (Boolean.parseBoolean(System.getProperty(TEST_FLAGS_PROPERTY, "true"))) {
+			command.add("-Dcassandra.skip_sync=true");
+			command.add("-Dcassandra.unsafesystem=true");
+			command.add("-Dcassandra.test.flush_local_schema_changes=false");
+		}
 		if (this.options.jmxPort() > 0) {
 			command.add("-Dcassandra.jmx.local.port=" + this.options.jmxPort());
 		}
