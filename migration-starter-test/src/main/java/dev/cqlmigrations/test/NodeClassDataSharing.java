@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * An application class-data sharing (AppCDS) archive of a node's classes, built on first use and
@@ -69,6 +70,7 @@ final class NodeClassDataSharing {
 				: Path.of(System.getProperty("user.home"), ".cache", "cqlmigrations", "node-cds");
 		try {
 			Files.createDirectories(directory);
+			deleteStaleFiles(directory);
 			return new NodeClassDataSharing(java, jvmFlags, classpath, directory, key(java, jvmFlags, classpath));
 		}
 		catch (IOException | RuntimeException ex) {
@@ -82,6 +84,7 @@ final class NodeClassDataSharing {
 	 * @return the flags to add to the node's command line
 	 */
 	List<String> nodeFlags() {
+		adoptFinishedDump();
 		if (Files.isRegularFile(this.archive)) {
 			return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + this.archive);
 		}
@@ -148,6 +151,53 @@ final class NodeClassDataSharing {
 			deleteQuietly(temporary);
 			deleteQuietly(list);
 			deleteQuietly(this.classList);
+		}
+	}
+
+	/**
+	 * A dump that was still running when its JVM exited finished under its temporary name: use it.
+	 * A dump takes well under a minute on an idle machine, a few minutes under heavy load, so a
+	 * temporary archive untouched for ten minutes is complete (or broken, which the JVM detects).
+	 */
+	private void adoptFinishedDump() {
+		if (Files.isRegularFile(this.archive)) {
+			return;
+		}
+		String prefix = this.archive.getFileName() + ".";
+		long finishedBefore = System.currentTimeMillis() - TimeUnit.MINUTES.toMillis(10);
+		try (Stream<Path> files = Files.list(this.archive.getParent())) {
+			Path finished = files.filter((file) -> file.getFileName().toString().startsWith(prefix))
+				.filter((file) -> lastModified(file) < finishedBefore)
+				.findFirst()
+				.orElse(null);
+			if (finished != null) {
+				Files.move(finished, this.archive, StandardCopyOption.ATOMIC_MOVE);
+			}
+		}
+		catch (IOException ex) {
+			// another JVM adopted it first, or the directory is not writable: start without it
+		}
+	}
+
+	private static long lastModified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (IOException ex) {
+			return Long.MAX_VALUE;
+		}
+	}
+
+	/**
+	 * Removes what runs left behind and nobody adopted within an hour: temporary archives of other
+	 * classpaths, class lists of nodes that died before they were ready or of interrupted dumps.
+	 */
+	private static void deleteStaleFiles(Path directory) throws IOException {
+		long staleBefore = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
+		try (Stream<Path> files = Files.list(directory)) {
+			files.filter((file) -> !file.getFileName().toString().endsWith(".jsa"))
+				.filter((file) -> lastModified(file) < staleBefore)
+				.forEach(NodeClassDataSharing::deleteQuietly);
 		}
 	}
 
