@@ -15,7 +15,8 @@ import dev.cqlmigrations.test.NodeOptions;
  */
 final class NodeStartBenchmark {
 
-	private static final List<String> HEAPS = List.of("256m", "512m");
+	/** Heap sizes, each with and without the class-data sharing archive ("-nocds"), alternating. */
+	private static final List<String> HEAPS = List.of("256m", "256m-nocds", "1g", "1g-nocds");
 
 	private final BenchmarkOptions options;
 
@@ -36,8 +37,10 @@ final class NodeStartBenchmark {
 		for (int run = 0; run < this.options.nodeRuns(); run++) {
 			for (int i = 0; i < HEAPS.size(); i++) {
 				String heap = HEAPS.get((run % 2 == 0) ? i : HEAPS.size() - 1 - i);
+				System.setProperty("cqlmigrations.node.cds", Boolean.toString(!heap.endsWith("-nocds")));
 				long start = System.nanoTime();
-				try (ForkedCassandraNode node = ForkedCassandraNode.start(NodeOptions.defaults().withHeap(heap))) {
+				try (ForkedCassandraNode node = ForkedCassandraNode
+					.start(BenchmarkMain.patient(NodeOptions.defaults().withHeap(heap.replace("-nocds", ""))))) {
 					double elapsed = (System.nanoTime() - start) / 1e9;
 					double ready = ProcessMemory.megabytes(node.pid(), "VmRSS");
 					sleep(5000);
@@ -50,8 +53,10 @@ final class NodeStartBenchmark {
 				}
 			}
 		}
+		System.clearProperty("cqlmigrations.node.cds");
 		for (String heap : HEAPS) {
-			report.row(new Report.Row("5-" + heap, "Embedded node start, `-Xmx" + heap + "`, "
+			report.row(new Report.Row("5-" + heap, "Embedded node start, `-Xmx" + heap.replace("-nocds", "`, without "
+					+ "the AppCDS archive") + (heap.endsWith("-nocds") ? "" : "`") + ", "
 					+ this.options.nodeRuns() + " runs",
 					seconds.get(heap).plain("%.2f") + " s to CQL-ready; RSS " + rss.get(heap).plain("%.0f")
 							+ " MB at ready, " + settledRss.get(heap).plain("%.0f") + " MB 5 s later",

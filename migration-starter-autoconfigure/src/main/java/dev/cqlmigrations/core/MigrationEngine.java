@@ -948,12 +948,12 @@ public final class MigrationEngine {
 		// A role allowed to work in an existing keyspace need not be allowed to create keyspaces.
 		if (this.settings.createKeyspace() && !Boolean.TRUE.equals(new SchemaProbe(this.session)
 			.inEffect("CREATE KEYSPACE " + this.settings.keyspace(), this.settings.keyspace()))) {
-			runBootstrap(runner, "CREATE KEYSPACE IF NOT EXISTS " + this.settings.keyspace() + " WITH replication = "
-					+ replicationOfNewKeyspace().toCql());
+			runBootstrap(runner, List.of("CREATE KEYSPACE IF NOT EXISTS " + this.settings.keyspace()
+					+ " WITH replication = " + replicationOfNewKeyspace().toCql()));
 		}
 		try {
-			runBootstrap(runner, this.lock.createTableCql());
-			runBootstrap(runner, this.history.createTableCql());
+			// Independent tables: one agreement round for both (the engine's first-run cost).
+			runBootstrap(runner, List.of(this.lock.createTableCql(), this.history.createTableCql()));
 		}
 		catch (InvalidQueryException ex) {
 			if (!this.settings.createKeyspace() && HistoryTable.isMissingTable(ex)) {
@@ -964,12 +964,18 @@ public final class MigrationEngine {
 		}
 	}
 
-	private void runBootstrap(StatementRunner runner, String cql) {
+	private void runBootstrap(StatementRunner runner, List<String> statements) {
 		try {
-			runner.run(cql);
+			if (statements.size() == 1) {
+				runner.run(statements.get(0));
+			}
+			else {
+				runner.runTogether(statements);
+			}
 		}
 		catch (UnauthorizedException ex) {
-			throw new MigrationConfigurationException("The migration role may not run '" + cql + "': "
+			throw new MigrationConfigurationException("The migration role may not run '"
+					+ String.join("' and '", statements) + "': "
 					+ ex.getMessage() + ". Grant it the permission (e.g. GRANT CREATE ON KEYSPACE "
 					+ this.settings.keyspace() + " TO <role>), or run that statement once with a role that may. "
 					+ "Nothing was migrated.");

@@ -17,6 +17,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 
 import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.TestKeyspaces;
+import dev.cqlmigrations.test.TestRetry;
 
 /**
  * A keyspace of its own, a folder of scripts and engines pointing at both, for engine
@@ -89,8 +90,8 @@ final class EngineFixture implements AutoCloseable {
 			return List.of();
 		}
 		Map<MigrationVersion, String> rows = new TreeMap<>();
-		for (Row row : this.session.execute("SELECT version, state, statements_done FROM " + this.keyspace
-				+ ".migration_history WHERE scope = 'default'")) {
+		for (Row row : TestRetry.idempotent(() -> this.session.execute("SELECT version, state, statements_done FROM "
+				+ this.keyspace + ".migration_history WHERE scope = 'default'").all())) {
 			rows.put(MigrationVersion.parse(row.getString("version")),
 					row.getString("version") + ":" + row.getString("state") + ":" + row.getInt("statements_done"));
 		}
@@ -98,24 +99,24 @@ final class EngineFixture implements AutoCloseable {
 	}
 
 	Row historyRow(String version) {
-		return this.session.execute("SELECT * FROM " + this.keyspace + ".migration_history WHERE scope = 'default' "
-				+ "AND version = ?", version).one();
+		return TestRetry.idempotent(() -> this.session.execute("SELECT * FROM " + this.keyspace
+				+ ".migration_history WHERE scope = 'default' AND version = ?", version).one());
 	}
 
 	boolean tableExists(String keyspace, String table) {
-		return this.session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND "
-				+ "table_name = ?", keyspace, table).one() != null;
+		return TestRetry.idempotent(() -> this.session.execute("SELECT table_name FROM system_schema.tables WHERE "
+				+ "keyspace_name = ? AND table_name = ?", keyspace, table).one()) != null;
 	}
 
 	boolean keyspaceExists(String keyspace) {
-		return this.session.execute("SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace)
-			.one() != null;
+		return TestRetry.idempotent(() -> this.session.execute("SELECT keyspace_name FROM system_schema.keyspaces "
+				+ "WHERE keyspace_name = ?", keyspace).one()) != null;
 	}
 
 	List<String> columns(String table) {
 		List<String> columns = new ArrayList<>();
-		for (Row row : this.session.execute("SELECT column_name FROM system_schema.columns WHERE keyspace_name = ? "
-				+ "AND table_name = ?", this.keyspace, table)) {
+		for (Row row : TestRetry.idempotent(() -> this.session.execute("SELECT column_name FROM system_schema.columns "
+				+ "WHERE keyspace_name = ? AND table_name = ?", this.keyspace, table).all())) {
 			columns.add(row.getString(0));
 		}
 		columns.sort(String::compareTo);

@@ -3,10 +3,12 @@ package dev.cqlmigrations.core;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.session.Request;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
@@ -238,20 +240,53 @@ class MigrateIT {
 		assertThat(agreements).hasValue(1);
 	}
 
+	@Test
+	void firstRunOnOneNodeCreatesBothEngineTablesWithoutPollingSchemaVersions(CassandraNode node, @TempDir Path dir)
+			throws InterruptedException {
+		EngineFixture fixture = new EngineFixture(node, dir, "bootstrap");
+		fixture.write("V1__t.cql", "CREATE TABLE t (id int PRIMARY KEY);");
+		CountingTracker tracker = new CountingTracker();
+		try (CqlSession counted = node.sessionBuilder()
+			.withConfigLoader(DdlSessionSettings.applyTo(DriverConfigLoader.programmaticBuilder(),
+					DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT).build())
+			.addRequestTracker(tracker)
+			.build()) {
+			MigrationRunResult result = new MigrationEngine(counted, fixture.settings().build()).migrate();
+
+			assertThat(result.migrations()).hasSize(1);
+			Thread.sleep(300);
+			// one node agrees with itself: the per-node schema_version poll is for clusters
+			assertThat(tracker.statements).isNotEmpty().noneMatch((cql) -> cql.contains("schema_version"));
+		}
+		assertThat(fixture.tableExists(fixture.keyspace, "migration_history")).isTrue();
+		assertThat(fixture.tableExists(fixture.keyspace, "migration_lock")).isTrue();
+		assertThat(fixture.history()).containsExactly("1:APPLIED:1");
+	}
+
 	static final class CountingTracker implements RequestTracker {
 
 		final AtomicInteger count = new AtomicInteger();
+
+		final List<String> statements = new CopyOnWriteArrayList<>();
 
 		@Override
 		public void onSuccess(Request request, long latencyNanos, DriverExecutionProfile profile, Node node,
 				String requestLogPrefix) {
 			this.count.incrementAndGet();
+			record(request);
 		}
 
 		@Override
 		public void onError(Request request, Throwable error, long latencyNanos, DriverExecutionProfile profile,
 				Node node, String requestLogPrefix) {
 			this.count.incrementAndGet();
+			record(request);
+		}
+
+		private void record(Request request) {
+			if (request instanceof SimpleStatement statement) {
+				this.statements.add(statement.getQuery());
+			}
 		}
 
 		@Override

@@ -62,12 +62,15 @@ public interface CassandraNode extends AutoCloseable {
 
 	/**
 	 * The {@code spring.cassandra.*} properties that point an application at this node.
-	 * @return contact points, local data center and, when the node authenticates, credentials
+	 * @return contact points, local data center, a request timeout and, when the node
+	 * authenticates, credentials
 	 */
 	default Map<String, Object> springProperties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.cassandra.contact-points", contactPointText());
 		properties.put("spring.cassandra.local-datacenter", localDatacenter());
+		// The driver's 2 s default fails requests whenever a loaded test machine stalls the node.
+		properties.put("spring.cassandra.request.timeout", "30s");
 		if (username() != null) {
 			properties.put("spring.cassandra.username", username());
 			properties.put("spring.cassandra.password", password());

@@ -46,6 +46,25 @@ final class CassandraYaml {
 		line(yaml, "memtable_allocation_type: unslabbed_heap_buffers");
 		line(yaml, "key_cache_size: 8MiB");
 		line(yaml, "counter_cache_size: 1MiB");
+		// A small node: few worker threads and small off-heap pools keep memory and start time down;
+		// thread pools and caches grow on demand up to these limits.
+		line(yaml, "concurrent_reads: 4");
+		line(yaml, "concurrent_writes: 4");
+		line(yaml, "concurrent_counter_writes: 2");
+		line(yaml, "concurrent_compactors: 1");
+		line(yaml, "memtable_flush_writers: 1");
+		line(yaml, "file_cache_size: 16MiB");
+		line(yaml, "networking_cache_size: 8MiB");
+		line(yaml, "prepared_statements_cache_size: 4MiB");
+		line(yaml, "index_summary_capacity: 4MiB");
+		// Shared, overloaded test machines pause the node for seconds: time out late rather than fail a test.
+		line(yaml, "read_request_timeout: 20000ms");
+		line(yaml, "range_request_timeout: 20000ms");
+		line(yaml, "write_request_timeout: 20000ms");
+		line(yaml, "counter_write_request_timeout: 20000ms");
+		line(yaml, "cas_contention_timeout: 10000ms");
+		line(yaml, "request_timeout: 30000ms");
+		line(yaml, "native_transport_idle_timeout: 0ms");
 		line(yaml, "user_defined_functions_enabled: true");
 		line(yaml, "materialized_views_enabled: true");
 		if (options.authentication()) {

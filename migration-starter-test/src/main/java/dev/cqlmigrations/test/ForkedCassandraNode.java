@@ -56,6 +56,9 @@ public final class ForkedCassandraNode implements CassandraNode {
 			"--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.math=ALL-UNNAMED",
 			"--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED");
 
+	/** System property: {@code false} starts nodes without the durability shortcuts of test nodes. */
+	public static final String TEST_FLAGS_PROPERTY = "cqlmigrations.node.test-flags";
+
 	private static final int LOG_TAIL_LINES = 40;
 
 	private final NodeOptions options;
@@ -71,6 +74,8 @@ public final class ForkedCassandraNode implements CassandraNode {
 	private Process process;
 
 	private Thread shutdownHook;
+
+	private NodeClassDataSharing classDataSharing;
 
 	private ForkedCassandraNode(NodeOptions options, Path directory, boolean temporaryDirectory, int nativePort,
 			int storagePort) {
@@ -121,6 +126,9 @@ public final class ForkedCassandraNode implements CassandraNode {
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		try {
 			awaitCql(started);
+			if (this.classDataSharing != null) {
+				this.classDataSharing.nodeReady();
+			}
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -130,12 +138,25 @@ public final class ForkedCassandraNode implements CassandraNode {
 
 	private List<String> command(Path yaml, Path logback) {
 		List<String> command = new ArrayList<>();
-		command.add(JavaRuntimeLocator.javaExecutable().toString());
+		Path java = JavaRuntimeLocator.javaExecutable();
+		String classpath = CassandraNodeClasspath.resolve()
+			.stream()
+			.map(Path::toString)
+			.collect(Collectors.joining(File.pathSeparator));
+		command.add(java.toString());
 		command.addAll(JAVA17_MODULE_FLAGS);
-		command.add("-Xms256m");
+		this.classDataSharing = NodeClassDataSharing.of(java, JAVA17_MODULE_FLAGS, classpath);
+		if (this.classDataSharing != null) {
+			command.addAll(this.classDataSharing.nodeFlags());
+		}
+		// Start small and grow on demand: a fresh node needs well under 100 MB of heap, while the
+		// shared node of a long test run (hundreds of tables) may need the whole maximum.
+		command.add("-Xms64m");
 		command.add("-Xmx" + this.options.heap());
 		command.add("-Xss256k");
-		command.add("-XX:+UseG1GC");
+		// One node per test JVM on small machines: the serial collector has the smallest footprint
+		// (no concurrent GC threads, no remembered sets); its pauses are short on such heaps.
+		command.add("-XX:+UseSerialGC");
 		command.add("-XX:+ExitOnOutOfMemoryError");
 		command.add("-Djdk.attach.allowAttachSelf=true");
 		command.add("-Djava.io.tmpdir=" + this.directory.resolve("tmp"));
@@ -149,19 +170,19 @@ public final class ForkedCassandraNode implements CassandraNode {
 		command.add("-Dcassandra.ring_delay_ms=" + (this.options.seeds().isEmpty() ? 100 : 3000));
 		command.add("-Dcassandra.superuser_setup_delay_ms=0");
 		command.add("-Dcassandra.consistent.rangemovement=false");
-		// Test node only: no fsync, unsafe system keyspace writes, no flush per schema change.
-		command.add("-Dcassandra.skip_sync=true");
-		command.add("-Dcassandra.unsafesystem=true");
-		command.add("-Dcassandra.test.flush_local_schema_changes=false");
+		// Test node only: no fsync, unsafe system keyspace writes, no flush per schema change. Benchmarks
+		// turn them off (-Dcqlmigrations.node.test-flags=false) to measure what users see on real nodes.
+		if (Boolean.parseBoolean(System.getProperty(TEST_FLAGS_PROPERTY, "true"))) {
+			command.add("-Dcassandra.skip_sync=true");
+			command.add("-Dcassandra.unsafesystem=true");
+			command.add("-Dcassandra.test.flush_local_schema_changes=false");
+		}
 		if (this.options.jmxPort() > 0) {
 			command.add("-Dcassandra.jmx.local.port=" + this.options.jmxPort());
 		}
 		command.add("-D" + CassandraNodeMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
 		command.add("-cp");
-		command.add(CassandraNodeClasspath.resolve()
-			.stream()
-			.map(Path::toString)
-			.collect(Collectors.joining(File.pathSeparator)));
+		command.add(classpath);
 		command.add(CassandraNodeMain.class.getName());
 		return command;
 	}

@@ -41,6 +41,8 @@ public final class SharedCassandraNode {
 	}
 
 	private static CassandraNode start() {
+		// Before any session of this JVM exists: sessions must survive pauses of a shared, loaded node.
+		PatientDriverSettings.apply();
 		String kind = System.getProperty(KIND_PROPERTY, "forked");
 		if ("testcontainers".equalsIgnoreCase(kind)) {
 			return TestcontainersCassandraNode.start(System.getProperty("cqlmigrations.test.image", "cassandra:5.0"));

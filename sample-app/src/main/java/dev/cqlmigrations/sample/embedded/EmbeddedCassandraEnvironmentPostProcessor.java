@@ -1,5 +1,6 @@
 package dev.cqlmigrations.sample.embedded;
 
+import java.io.PrintStream;
 import java.util.function.Supplier;
 
 import dev.cqlmigrations.cli.MigrateModeRunListener;
@@ -41,6 +42,8 @@ public class EmbeddedCassandraEnvironmentPostProcessor implements EnvironmentPos
 
 	private final Supplier<CassandraNode> nodeStarter;
 
+	private final PrintStream console;
+
 	/**
 	 * Creates a new instance; Spring Boot calls this constructor.
 	 * @param logFactory the factory of logs replayed once logging is set up
@@ -51,8 +54,13 @@ public class EmbeddedCassandraEnvironmentPostProcessor implements EnvironmentPos
 	}
 
 	EmbeddedCassandraEnvironmentPostProcessor(Log logger, Supplier<CassandraNode> nodeStarter) {
+		this(logger, nodeStarter, System.out);
+	}
+
+	EmbeddedCassandraEnvironmentPostProcessor(Log logger, Supplier<CassandraNode> nodeStarter, PrintStream console) {
 		this.logger = logger;
 		this.nodeStarter = nodeStarter;
+		this.console = console;
 	}
 
 	// After the configuration files and profiles have been read.
@@ -75,8 +83,10 @@ public class EmbeddedCassandraEnvironmentPostProcessor implements EnvironmentPos
 		if (binder.bind("spring.cassandra.contact-points", Bindable.listOf(String.class)).isBound()) {
 			return;
 		}
-		this.logger.info("No spring.cassandra.contact-points configured: starting a local Cassandra node "
-				+ "(set " + ENABLED_PROPERTY + "=false to turn this off)");
+		// Logging is not set up yet and replays deferred lines only after the node is up: say it now.
+		this.console.println("No spring.cassandra.contact-points configured: starting a local Cassandra node, "
+				+ "this takes some seconds (set " + ENABLED_PROPERTY + "=false to turn this off)");
+		this.console.flush();
 		CassandraNode node = this.nodeStarter.get();
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, node.springProperties()));
 		this.logger.info("Local Cassandra node listening on " + node.contactPointText()

@@ -1,7 +1,10 @@
 package dev.cqlmigrations.sample.embedded;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +44,21 @@ class EmbeddedCassandraEnvironmentPostProcessorTest {
 		assertThat(environment.getProperty("spring.cassandra.local-datacenter")).isEqualTo("datacenter1");
 		assertThat(environment.getProperty("spring.cassandra.username")).isEqualTo("cassandra");
 		assertThat(environment.getProperty("spring.cassandra.password")).isEqualTo("cassandra");
+	}
+
+	@Test
+	void saysOnTheConsoleThatANodeIsStartingBeforeStartingIt() {
+		ByteArrayOutputStream console = new ByteArrayOutputStream();
+		StringBuilder seenAtStart = new StringBuilder();
+		EmbeddedCassandraEnvironmentPostProcessor postProcessor = new EmbeddedCassandraEnvironmentPostProcessor(
+				LogFactory.getLog(getClass()), () -> {
+					seenAtStart.append(console.toString(StandardCharsets.UTF_8));
+					return new FakeNode();
+				}, new PrintStream(console, true, StandardCharsets.UTF_8));
+
+		postProcessor.postProcessEnvironment(new MockEnvironment(), new SpringApplication());
+
+		assertThat(seenAtStart.toString()).contains("starting a local Cassandra node");
 	}
 
 	@Test
