@@ -2,6 +2,7 @@ package dev.cqlmigrations.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 final class MigrationPlan {
 
 	private static final String PLACEHOLDER_AUDIT = "PLACEHOLDER ";
+
+	private static final String SECRET_MASK = "******";
 
 	// "<instant> PLACEHOLDER ${name}='value' by <installed by>", as HistoryTable.withAudit writes it.
 	private static final Pattern PLACEHOLDER_LINE = Pattern
@@ -191,7 +194,12 @@ final class MigrationPlan {
 		List<String> names = new ArrayList<>();
 		now.forEach((placeholder, value) -> {
 			String old = then.get(placeholder);
-			if (old == null || !old.equals(value)) {
+			if (isSecret(placeholder)) {
+				// Its value is never recorded nor shown, so it can only be a suspect.
+				names.add(placeholder);
+				changes.add("${" + placeholder + "} may have changed (a secret: its values are not shown)");
+			}
+			else if (old == null || !old.equals(value)) {
 				names.add(placeholder);
 				changes.add("${" + placeholder + "} " + ((old != null) ? "was '" + old + "' in that run and " : "")
 						+ "is '" + value + "' now");
@@ -206,8 +214,10 @@ final class MigrationPlan {
 		return " stopped after " + ran + " of " + entry.statementsTotal() + " in an earlier run; the script is "
 				+ "unchanged, but a placeholder value changed since that run: " + String.join(", ", changes)
 				+ (then.isEmpty() ? " (the values of that run are not recorded)" : "") + ". " + capitalized(ran)
-				+ " ran with the old value (statement 1, line " + first.line() + ", now reads: "
-				+ ((oneLine.length() > 120) ? oneLine.substring(0, 120) + "..." : oneLine) + "), so resuming with the "
+				+ " ran with the old value (statement 1, line " + first.line()
+				+ (names.stream().anyMatch(MigrationPlan::isSecret) ? ""
+						: ", now reads: " + ((oneLine.length() > 120) ? oneLine.substring(0, 120) + "..." : oneLine))
+				+ "), so resuming with the "
 				+ "new one would mix both. To resume, set " + properties(names, then) + " and run again: it "
 				+ "continues at statement " + (done + 1) + ". To use the new value instead, undo by hand what " + ran
 				+ " did with the old value, then run 'migrate repair' (the migration then runs again from statement "
@@ -217,7 +227,7 @@ final class MigrationPlan {
 	private static String properties(List<String> names, Map<String, String> then) {
 		List<String> settings = new ArrayList<>();
 		for (String name : names) {
-			String old = then.get(name);
+			String old = isSecret(name) ? null : then.get(name);
 			settings.add("migrations.placeholders." + name
 					+ ((old != null) ? " back to '" + old + "'" : " back to the value of that run"));
 		}
@@ -235,7 +245,19 @@ final class MigrationPlan {
 	 * @return the event text
 	 */
 	static String placeholderAudit(String name, String value) {
-		return PLACEHOLDER_AUDIT + "${" + name + "}='" + value + "'";
+		return PLACEHOLDER_AUDIT + "${" + name + "}='" + (isSecret(name) ? SECRET_MASK : value) + "'";
+	}
+
+	/**
+	 * Whether a placeholder's name says it holds a secret (a role's password, say), whose value must
+	 * never reach the history or a message. Names ending like Spring Boot's sanitized keys.
+	 * @param name the placeholder
+	 * @return whether its value is masked
+	 */
+	static boolean isSecret(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return lower.endsWith("password") || lower.endsWith("secret") || lower.endsWith("key")
+				|| lower.endsWith("token") || lower.contains("credential");
 	}
 
 	/** The values recorded by the latest run, by name; a later line wins over an earlier one. */

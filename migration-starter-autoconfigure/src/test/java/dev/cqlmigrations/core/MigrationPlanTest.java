@@ -219,6 +219,28 @@ class MigrationPlanTest {
 	}
 
 	@Test
+	void aSecretPlaceholderIsNeverRecordedNorShown() {
+		assertThat(MigrationPlan.placeholderAudit("app_password", "hunter2")).doesNotContain("hunter2");
+		assertThat(MigrationPlan.placeholderAudit("keyspace", "shop")).contains("'shop'");
+		List<CqlStatement> statements = List.of(
+				new CqlStatement("CREATE ROLE app WITH PASSWORD = 'hunter3' AND LOGIN = true", 1, 1),
+				new CqlStatement("BROKEN", 2, 1));
+		ResolvedMigration disk = new ResolvedMigration(MigrationVersion.parse("1"), "role", MigrationType.CQL,
+				"V1__role.cql", 11, statements, null, null, List.of(), null,
+				List.of(Map.of("app_password", "hunter3"), Map.of()));
+		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "role", MigrationType.CQL,
+				"V1__role.cql", 11, null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom",
+				List.of("t1 " + MigrationPlan.placeholderAudit("app_password", "hunter2") + " by me@host"));
+
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+
+		assertThat(plan.problems()).singleElement().asString()
+			.contains("${app_password} may have changed (a secret: its values are not shown)",
+					"set migrations.placeholders.app_password back to the value of that run")
+			.doesNotContain("hunter2", "hunter3", "******");
+	}
+
+	@Test
 	void recordedPlaceholdersTakeTheLatestValueAndIgnoreOtherLines() {
 		assertThat(MigrationPlan.recordedPlaceholders(List.of(
 				"t1 " + MigrationPlan.placeholderAudit("a", "1") + " by x",
