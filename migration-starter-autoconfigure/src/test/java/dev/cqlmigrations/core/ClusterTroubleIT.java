@@ -26,7 +26,7 @@ class ClusterTroubleIT {
 	@Test
 	void tooFewReplicasForTheHistoryReadIsAClearError(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "rf3");
-		// Replication factor 3 on a single node: LOCAL_QUORUM needs two replicas that do not exist.
+		// Replication factor 3 on a single node: QUORUM needs two replicas that do not exist.
 		fixture.session.execute("CREATE KEYSPACE " + fixture.keyspace
 				+ " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
 		fixture.session.execute(new HistoryTable(fixture.session, fixture.settings().build()).createTableCql());
