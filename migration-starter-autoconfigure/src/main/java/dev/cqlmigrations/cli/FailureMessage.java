@@ -13,6 +13,7 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import org.jspecify.annotations.Nullable;
 
+import dev.cqlmigrations.core.InsufficientReplicasException;
 import dev.cqlmigrations.core.MigrationException;
 
 /**
@@ -31,6 +32,11 @@ public final class FailureMessage {
 	 * @return the message for the operator
 	 */
 	public static String describe(Throwable failure) {
+		// Too few replicas is the cluster answering, not a connection problem: the engine's message says which.
+		InsufficientReplicasException replicas = find(failure, InsufficientReplicasException.class);
+		if (replicas != null) {
+			return String.valueOf(replicas.getMessage());
+		}
 		AllNodesFailedException unreachable = find(failure, AllNodesFailedException.class);
 		if (unreachable != null) {
 			return unreachable(unreachable);

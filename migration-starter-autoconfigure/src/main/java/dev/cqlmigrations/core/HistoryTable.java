@@ -17,6 +17,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 
 /**
@@ -93,6 +94,11 @@ final class HistoryTable {
 					+ "another table; the engine creates its own.", ex);
 		}
 		catch (DriverException ex) {
+			InsufficientReplicasException replicas = InsufficientReplicasException.from(this.session, ex,
+					"read the migration history " + this.table, true);
+			if (replicas != null) {
+				throw replicas;
+			}
 			throw new MigrationException("Cannot read the migration history " + this.table + " at "
 					+ this.settings.readConsistency() + ": " + ex.getMessage() + ". Check that enough replicas are up "
 					+ "(nodetool status), or set migrations.consistency.read to a lower level.", ex);
@@ -161,12 +167,26 @@ final class HistoryTable {
 		HistoryEntry earlier = this.deferred;
 		this.deferred = null;
 		if (earlier == null) {
-			this.session.execute(bind(entry).setConsistencyLevel(this.settings.writeConsistency()).setIdempotent(true));
+			write(bind(entry).setConsistencyLevel(this.settings.writeConsistency()).setIdempotent(true));
 			return;
 		}
-		this.session.execute(BatchStatement.newInstance(DefaultBatchType.UNLOGGED, bind(earlier), bind(entry))
+		write(BatchStatement.newInstance(DefaultBatchType.UNLOGGED, bind(earlier), bind(entry))
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
+	}
+
+	private void write(Statement<?> statement) {
+		try {
+			this.session.execute(statement);
+		}
+		catch (DriverException ex) {
+			InsufficientReplicasException replicas = InsufficientReplicasException.from(this.session, ex,
+					"write the migration history " + this.table, false);
+			if (replicas != null) {
+				throw replicas;
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -213,7 +233,7 @@ final class HistoryTable {
 			this.progress = this.session.prepare("UPDATE " + this.table
 					+ " SET statements_done = ?, done_checksum = ? WHERE scope = ? AND version = ?");
 		}
-		this.session.execute(this.progress.bind(statementsDone, doneChecksum, PARTITION, version.toString())
+		write(this.progress.bind(statementsDone, doneChecksum, PARTITION, version.toString())
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
 	}
@@ -226,7 +246,7 @@ final class HistoryTable {
 		if (this.delete == null) {
 			this.delete = this.session.prepare("DELETE FROM " + this.table + " WHERE scope = ? AND version = ?");
 		}
-		this.session.execute(this.delete.bind(PARTITION, version.toString())
+		write(this.delete.bind(PARTITION, version.toString())
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
 	}

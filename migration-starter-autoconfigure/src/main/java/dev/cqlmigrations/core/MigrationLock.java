@@ -114,6 +114,11 @@ final class MigrationLock {
 			if (HistoryTable.isTableBeingCreated(ex)) {
 				return "nobody yet (the lock table is being created)";
 			}
+			InsufficientReplicasException replicas = InsufficientReplicasException.from(this.session, ex,
+					"take the migration lock in " + this.table + " at " + this.settings.serialConsistency(), true);
+			if (replicas != null) {
+				throw replicas;
+			}
 			throw new MigrationLockException("Cannot take the migration lock in " + this.table + " at "
 					+ this.settings.serialConsistency() + ": " + ex.getMessage() + ". Lightweight transactions need a "
 					+ "quorum of replicas: check that enough nodes are up (nodetool status).", null);
@@ -134,7 +139,17 @@ final class MigrationLock {
 			.newInstance("SELECT owner, holder FROM " + this.table + " WHERE name = ?", LOCK_NAME)
 			.setConsistencyLevel(this.settings.serialConsistency())
 			.setIdempotent(true);
-		return this.session.execute(select).one();
+		try {
+			return this.session.execute(select).one();
+		}
+		catch (DriverException ex) {
+			InsufficientReplicasException replicas = InsufficientReplicasException.from(this.session, ex,
+					"read the migration lock in " + this.table + " at " + this.settings.serialConsistency(), true);
+			if (replicas != null) {
+				throw replicas;
+			}
+			throw ex;
+		}
 	}
 
 	private boolean renew(String owner, String holder) {
