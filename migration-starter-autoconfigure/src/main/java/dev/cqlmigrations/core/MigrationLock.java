@@ -12,6 +12,7 @@ import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +108,7 @@ final class MigrationLock {
 			}
 			return (current != null) ? current : "unknown holder";
 		}
-		catch (WriteTimeoutException ex) {
+		catch (WriteTimeoutException | CASWriteUnknownException ex) {
 			return ownerAfterAmbiguousWrite(owner);
 		}
 		catch (DriverException ex) {
@@ -126,7 +127,8 @@ final class MigrationLock {
 	}
 
 	private String ownerAfterAmbiguousWrite(String owner) {
-		// The Paxos round may or may not have been committed: the serial read tells.
+		// The Paxos round may or may not have been committed (a timeout, or a proposal that lost a race
+		// for a quorum, as seen across two datacenters): the serial read tells.
 		Row row = readAtSerial();
 		if (row != null && owner.equals(row.getString("owner"))) {
 			return null;
@@ -162,7 +164,7 @@ final class MigrationLock {
 		try {
 			return this.session.execute(update).wasApplied();
 		}
-		catch (WriteTimeoutException ex) {
+		catch (WriteTimeoutException | CASWriteUnknownException ex) {
 			return ownerAfterAmbiguousWrite(owner) == null;
 		}
 	}
