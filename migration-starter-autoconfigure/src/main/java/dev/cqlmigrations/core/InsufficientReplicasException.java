@@ -104,7 +104,8 @@ public class InsufficientReplicasException extends MigrationException {
 			}
 		}
 		if (byDatacenter.isEmpty()) {
-			return "The driver sees no node down; a replica may be unreachable from the coordinator";
+			return "The driver sees no node down: a replica may be unreachable from the coordinator, or the "
+					+ "keyspace's replication factor is higher than the number of nodes";
 		}
 		return "Down: " + byDatacenter.entrySet()
 			.stream()
