@@ -57,8 +57,8 @@ public class InsufficientReplicasException extends MigrationException {
 
 	/**
 	 * The coordinator's "too few replicas" answer in a driver error: alive replicas below the
-	 * consistency level, or a read that too few replicas answered in time (nothing changed by
-	 * either). A write timeout is not one: the write may have been applied.
+	 * consistency level, or a non-serial read that too few replicas answered in time (nothing
+	 * changed by either). A write timeout is not one: the write may have been applied.
 	 */
 	static CoordinatorException findShortage(Throwable ex) {
 		List<Throwable> seen = new ArrayList<>();
@@ -91,8 +91,11 @@ public class InsufficientReplicasException extends MigrationException {
 	}
 
 	private static boolean isShortage(Throwable ex) {
+		// A SERIAL read that times out is usually Paxos contention between racing instances, not a
+		// replica shortage (seen with 4+4 racers in two datacenters, every node up).
 		return ex instanceof UnavailableException
-				|| (ex instanceof ReadTimeoutException timeout && timeout.getReceived() < timeout.getBlockFor());
+				|| (ex instanceof ReadTimeoutException timeout && timeout.getReceived() < timeout.getBlockFor()
+						&& !timeout.getConsistencyLevel().isSerial());
 	}
 
 	private static String downNodes(CqlSession session) {

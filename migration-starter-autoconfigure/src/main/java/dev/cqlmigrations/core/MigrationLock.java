@@ -13,6 +13,7 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +130,15 @@ final class MigrationLock {
 	private String ownerAfterAmbiguousWrite(String owner) {
 		// The Paxos round may or may not have been committed (a timeout, or a proposal that lost a race
 		// for a quorum, as seen across two datacenters): the serial read tells.
-		Row row = readAtSerial();
+		Row row;
+		try {
+			row = readAtSerial();
+		}
+		catch (ReadTimeoutException ex) {
+			// Contended too: still unknown. The next attempt finds out, as an insert that finds our own
+			// owner counts as taken.
+			return "unknown (lightweight transactions contended, retrying)";
+		}
 		if (row != null && owner.equals(row.getString("owner"))) {
 			return null;
 		}

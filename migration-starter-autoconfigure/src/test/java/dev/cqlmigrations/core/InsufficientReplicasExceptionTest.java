@@ -33,14 +33,17 @@ class InsufficientReplicasExceptionTest {
 	}
 
 	@Test
-	void aReadTooFewReplicasAnsweredIsAShortageButAWriteTimeoutIsNot() {
+	void aReadTooFewReplicasAnsweredIsAShortageButASerialReadOrAWriteTimeoutIsNot() {
 		ReadTimeoutException tooFew = new ReadTimeoutException(NODE, DefaultConsistencyLevel.QUORUM, 1, 2, false);
 		ReadTimeoutException enoughButNoData = new ReadTimeoutException(NODE, DefaultConsistencyLevel.QUORUM, 2, 2,
 				false);
 		WriteTimeoutException write = new WriteTimeoutException(NODE, DefaultConsistencyLevel.QUORUM, 1, 2,
 				DefaultWriteType.SIMPLE);
 
+		ReadTimeoutException contended = new ReadTimeoutException(NODE, DefaultConsistencyLevel.SERIAL, 0, 2, false);
+
 		assertThat(InsufficientReplicasException.findShortage(tooFew)).isSameAs(tooFew);
+		assertThat(InsufficientReplicasException.findShortage(contended)).isNull();
 		assertThat(InsufficientReplicasException.findShortage(enoughButNoData)).isNull();
 		assertThat(InsufficientReplicasException.findShortage(write)).isNull();
 		assertThat(InsufficientReplicasException.findShortage(new IllegalStateException("other"))).isNull();
