@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,17 @@ class ClusterTroubleIT {
 			.withMessageContaining("replication factor")
 			.withMessageContaining("no migration ran and the history is unchanged");
 		assertThat(fixture.tableExists(fixture.keyspace, "a")).isFalse();
+	}
+
+	@Test
+	void localLevelsOnASingleDatacenterNeedNoWarning(CassandraNode node, @TempDir Path dir) {
+		EngineFixture fixture = new EngineFixture(node, dir, "local");
+		MigrationSettings local = fixture.settings()
+			.readConsistency(DefaultConsistencyLevel.LOCAL_QUORUM)
+			.serialConsistency(DefaultConsistencyLevel.LOCAL_SERIAL)
+			.build();
+
+		assertThat(LocalConsistencyWarning.logIfMultiDatacenter(fixture.session, local)).isFalse();
 	}
 
 	@Test

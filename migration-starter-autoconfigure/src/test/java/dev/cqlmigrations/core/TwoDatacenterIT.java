@@ -181,6 +181,20 @@ class TwoDatacenterIT {
 				assertThat(FailureMessage.describe(new MigrationException("startup failed", refused)))
 					.isEqualTo(refused.getMessage());
 				assertThat(tableExists(dc1, keyspace, "t3")).isFalse();
+				// The lock and the history writes refuse the same way.
+				MigrationSettings settings = settings(keyspace, scripts);
+				assertThat(catchThrowableOfType(InsufficientReplicasException.class,
+						() -> new MigrationLock(dc1, settings).acquire()))
+					.hasMessageStartingWith("Cannot take the migration lock in " + keyspace + ".migration_lock at "
+							+ "SERIAL: not enough replicas for SERIAL (1 of 2 required ");
+				assertThat(catchThrowableOfType(InsufficientReplicasException.class,
+						() -> new MigrationEngine(dc1, settings).lockHolder()))
+					.hasMessageStartingWith("Cannot read the migration lock in " + keyspace + ".migration_lock");
+				assertThat(catchThrowableOfType(InsufficientReplicasException.class,
+						() -> new HistoryTable(dc1, settings).delete(MigrationVersion.parse("99"))))
+					.hasMessageStartingWith("Cannot write the migration history " + keyspace + ".migration_history: "
+							+ "not enough replicas for QUORUM (1 of 2 required ")
+					.hasMessageContaining("the run stopped here and resumes on the next run");
 
 				// Agreement does not wait for a node that is down, and says so.
 				new SchemaAgreement(dc1, Duration.ofSeconds(5)).await();
