@@ -2,18 +2,19 @@ package dev.cqlmigrations.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
-import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,9 @@ final class MigrationLock {
 			return ownerAfterAmbiguousWrite(owner);
 		}
 		catch (DriverException ex) {
+			if (isAmbiguous(ex)) {
+				return ownerAfterAmbiguousWrite(owner);
+			}
 			if (HistoryTable.isTableBeingCreated(ex)) {
 				return "nobody yet (the lock table is being created)";
 			}
@@ -127,6 +131,15 @@ final class MigrationLock {
 		}
 	}
 
+	// One attempt of several (the driver retries on another node) may have reached Paxos and timed out.
+	static boolean isAmbiguous(DriverException ex) {
+		return (ex instanceof AllNodesFailedException allFailed) && allFailed.getAllErrors()
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.anyMatch((error) -> error instanceof WriteTimeoutException || error instanceof CASWriteUnknownException);
+	}
+
 	private String ownerAfterAmbiguousWrite(String owner) {
 		// The Paxos round may or may not have been committed (a timeout, or a proposal that lost a race
 		// for a quorum, as seen across two datacenters): the serial read tells.
@@ -134,9 +147,10 @@ final class MigrationLock {
 		try {
 			row = readAtSerial();
 		}
-		catch (ReadTimeoutException ex) {
-			// Contended too: still unknown. The next attempt finds out, as an insert that finds our own
-			// owner counts as taken.
+		catch (DriverException ex) {
+			// Contended too (a timeout, or "CAS operation result is unknown" for the read's own Paxos
+			// round): still unknown. The next attempt finds out, as an insert that finds our own owner
+			// counts as taken; a cluster that really lacks replicas fails that attempt clearly.
 			return "unknown (lightweight transactions contended, retrying)";
 		}
 		if (row != null && owner.equals(row.getString("owner"))) {

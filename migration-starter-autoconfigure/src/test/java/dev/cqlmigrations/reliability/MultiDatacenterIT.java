@@ -124,8 +124,8 @@ class MultiDatacenterIT {
 				assertThat(ScriptSets.executions(session, keyspace)).isEqualTo(once(MIGRATIONS));
 				assertThat(ScriptSets.history(session, keyspace)).isEqualTo(appliedRows(MIGRATIONS));
 				lines.add("racing trial " + trial + ": " + RACERS_PER_DATACENTER + "+" + RACERS_PER_DATACENTER
-						+ " processes in dc1+dc2, " + MIGRATIONS + " migrations applied once in total, every counter 1, "
-						+ millisSince(start) + " ms");
+						+ " processes in dc1+dc2, " + MIGRATIONS + " migrations applied once in total, every counter "
+						+ "1, " + millisSince(start) + " ms");
 			}
 		}
 		ReliabilityReport.write("two-datacenters-racing", lines);
