@@ -19,6 +19,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
 
 /**
  * The history table: every version in one partition, so that reading the whole history is one
@@ -109,7 +110,8 @@ final class HistoryTable {
 
 	/**
 	 * Runs a read, retrying briefly while another instance is creating the table: a node can know
-	 * the table's schema a moment before it can serve it ("Unknown CF").
+	 * the table's schema a moment before it can serve it ("Unknown CF"), or before the other
+	 * replicas do.
 	 */
 	private ResultSet executeWhileTableIsCreated(SimpleStatement select) {
 		for (int attempt = 1;; attempt++) {
@@ -117,7 +119,9 @@ final class HistoryTable {
 				return this.session.execute(select);
 			}
 			catch (DriverException ex) {
-				if (attempt >= 20 || !isTableBeingCreated(ex)) {
+				// A replica in another datacenter may not know the new table yet while its creator still
+				// waits for agreement: it fails the read (seen with racers in two datacenters).
+				if (attempt >= 20 || !(isTableBeingCreated(ex) || ex instanceof ReadFailureException)) {
 					throw ex;
 				}
 				pause(50L * attempt);

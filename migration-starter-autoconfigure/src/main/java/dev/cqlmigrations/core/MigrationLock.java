@@ -27,6 +27,8 @@ final class MigrationLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationLock.class);
 
+	private static final String UNKNOWN_OWNER = "unknown (lightweight transactions contended, retrying)";
+
 	static final String LOCK_NAME = "migrations";
 
 	private final CqlSession session;
@@ -151,7 +153,7 @@ final class MigrationLock {
 			// Contended too (a timeout, or "CAS operation result is unknown" for the read's own Paxos
 			// round): still unknown. The next attempt finds out, as an insert that finds our own owner
 			// counts as taken; a cluster that really lacks replicas fails that attempt clearly.
-			return "unknown (lightweight transactions contended, retrying)";
+			return UNKNOWN_OWNER;
 		}
 		if (row != null && owner.equals(row.getString("owner"))) {
 			return null;
@@ -188,7 +190,12 @@ final class MigrationLock {
 			return this.session.execute(update).wasApplied();
 		}
 		catch (WriteTimeoutException | CASWriteUnknownException ex) {
-			return ownerAfterAmbiguousWrite(owner) == null;
+			String current = ownerAfterAmbiguousWrite(owner);
+			if (UNKNOWN_OWNER.equals(current)) {
+				// Not known to be lost: the heartbeat warns and tries again while the lease lasts.
+				throw new MigrationLockException("The outcome of renewing the migration lock is unknown", null);
+			}
+			return current == null;
 		}
 	}
 
