@@ -111,21 +111,37 @@ class MultiDatacenterIT {
 					int datacenter = (p % 2 == 0) ? DC1 : DC2;
 					Path log = dir.resolve("race" + trial + "-process" + p + "-dc" + (datacenter + 1) + ".log");
 					logs.add(log);
-					processes.add(start(datacenter, keyspace, scripts, log));
+					// The default lease (30 s): Paxos across two datacenters on a loaded machine is slow.
+					processes.add(ProcessLauncher.startInDatacenter(cluster.datacenter(datacenter), log,
+							cluster.node(datacenter).contactPointText(), keyspace, scripts.toString(), "30"));
 				}
 				int appliedTotal = 0;
+				int lostLeases = 0;
 				for (int p = 0; p < processes.size(); p++) {
 					assertThat(processes.get(p).waitFor(5, TimeUnit.MINUTES)).isTrue();
 					String output = ProcessLauncher.output(logs.get(p));
+					if (processes.get(p).exitValue() != 0 && output.contains("Lost the migration lock")) {
+						// Fencing, not a failure: a holder that cannot renew stops before its next change.
+						lostLeases++;
+						appliedTotal += output.split("MigrationEngine -- Applied V", -1).length - 1;
+						continue;
+					}
 					assertThat(processes.get(p).exitValue()).as(output).isZero();
 					appliedTotal += applied(output);
+				}
+				if (lostLeases > 0) {
+					// As an orchestrator restarts the replica that stopped: it finishes the rest.
+					String restart = migrate(DC2, keyspace, scripts, dir.resolve("race" + trial + "-restart.log"));
+					assertThat(exitCode(restart)).as(restart).isZero();
+					appliedTotal += applied(restart);
 				}
 				assertThat(appliedTotal).as("migrations applied over all processes").isEqualTo(MIGRATIONS);
 				assertThat(ScriptSets.executions(session, keyspace)).isEqualTo(once(MIGRATIONS));
 				assertThat(ScriptSets.history(session, keyspace)).isEqualTo(appliedRows(MIGRATIONS));
 				lines.add("racing trial " + trial + ": " + RACERS_PER_DATACENTER + "+" + RACERS_PER_DATACENTER
 						+ " processes in dc1+dc2, " + MIGRATIONS + " migrations applied once in total, every counter "
-						+ "1, " + millisSince(start) + " ms");
+						+ "1, " + millisSince(start) + " ms" + ((lostLeases > 0) ? "; " + lostLeases + " holder(s) "
+								+ "stopped after losing the lease, a restart finished the rest" : ""));
 			}
 		}
 		ReliabilityReport.write("two-datacenters-racing", lines);
