@@ -3,6 +3,7 @@ package dev.cqlmigrations.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import dev.cqlmigrations.core.InsufficientReplicasException;
 import dev.cqlmigrations.core.MigrationConfigurationException;
 import dev.cqlmigrations.core.MigrationException;
 import dev.cqlmigrations.core.MigrationExecutionException;
@@ -40,6 +41,10 @@ class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationExceptio
 			String holder = (lock.getHolder() != null) ? " (" + lock.getHolder() + ")" : "";
 			return "Another instance holds the migration lock" + holder + ". Wait for it to finish and restart, or "
 					+ "raise migrations.lock.wait-timeout. A crashed holder's lock expires after migrations.lock.ttl.";
+		}
+		if (cause instanceof InsufficientReplicasException) {
+			return "Bring the Cassandra nodes named above back (nodetool status) and restart; with "
+					+ "migrations.fail-on-error=false the application keeps running and migrates on a later start.";
 		}
 		if (cause instanceof SchemaAgreementException) {
 			return "Check that every Cassandra node is up and reachable, or raise "

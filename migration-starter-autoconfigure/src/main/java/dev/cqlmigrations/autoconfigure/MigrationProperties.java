@@ -405,24 +405,25 @@ public class MigrationProperties {
 	}
 
 	/**
-	 * Consistency levels of the history and the lock.
+	 * Consistency levels of the history and the lock. Cluster-wide by default: with {@code LOCAL_*}
+	 * levels two datacenters that cannot see each other would both migrate.
 	 */
 	public static class Consistency {
 
 		/**
 		 * Consistency level of history and lock writes.
 		 */
-		private DefaultConsistencyLevel write = DefaultConsistencyLevel.LOCAL_QUORUM;
+		private DefaultConsistencyLevel write = DefaultConsistencyLevel.QUORUM;
 
 		/**
 		 * Consistency level of history reads.
 		 */
-		private DefaultConsistencyLevel read = DefaultConsistencyLevel.LOCAL_QUORUM;
+		private DefaultConsistencyLevel read = DefaultConsistencyLevel.QUORUM;
 
 		/**
 		 * Serial consistency level of the lock's lightweight transactions.
 		 */
-		private DefaultConsistencyLevel serial = DefaultConsistencyLevel.LOCAL_SERIAL;
+		private DefaultConsistencyLevel serial = DefaultConsistencyLevel.SERIAL;
 
 		public DefaultConsistencyLevel getWrite() {
 			return this.write;

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 
+import dev.cqlmigrations.core.InsufficientReplicasException;
 import dev.cqlmigrations.core.MigrationException;
 
 /**
@@ -34,6 +35,11 @@ public final class FailureMessage {
 	 * @return the message for the operator
 	 */
 	public static String describe(Throwable failure) {
+		// Too few replicas is the cluster answering, not a connection problem: the engine's message says which.
+		InsufficientReplicasException replicas = find(failure, InsufficientReplicasException.class);
+		if (replicas != null) {
+			return String.valueOf(replicas.getMessage());
+		}
 		AllNodesFailedException unreachable = find(failure, AllNodesFailedException.class);
 		if (unreachable != null) {
 			return unreachable(unreachable);

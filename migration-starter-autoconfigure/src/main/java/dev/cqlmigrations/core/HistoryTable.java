@@ -18,7 +18,9 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
 
 /**
  * The history table: every version in one partition, so that reading the whole history is one
@@ -94,6 +96,11 @@ final class HistoryTable {
 					+ "another table; the engine creates its own.", ex);
 		}
 		catch (DriverException ex) {
+			InsufficientReplicasException replicas = InsufficientReplicasException.from(this.session, ex,
+					"read the migration history " + this.table, true);
+			if (replicas != null) {
+				throw replicas;
+			}
 			throw new MigrationException("Cannot read the migration history " + this.table + " at "
 					+ this.settings.readConsistency() + ": " + ex.getMessage() + ". Check that enough replicas are up "
 					+ "(nodetool status), or set migrations.consistency.read to a lower level.", ex);
@@ -104,7 +111,8 @@ final class HistoryTable {
 
 	/**
 	 * Runs a read, retrying briefly while another instance is creating the table: a node can know
-	 * the table's schema a moment before it can serve it ("Unknown CF").
+	 * the table's schema a moment before it can serve it ("Unknown CF"), or before the other
+	 * replicas do.
 	 */
 	private ResultSet executeWhileTableIsCreated(SimpleStatement select) {
 		for (int attempt = 1;; attempt++) {
@@ -112,7 +120,9 @@ final class HistoryTable {
 				return this.session.execute(select);
 			}
 			catch (DriverException ex) {
-				if (attempt >= 20 || !isTableBeingCreated(ex)) {
+				// A replica in another datacenter may not know the new table yet while its creator still
+				// waits for agreement: it fails the read (seen with racers in two datacenters).
+				if (attempt >= 20 || !(isTableBeingCreated(ex) || ex instanceof ReadFailureException)) {
 					throw ex;
 				}
 				pause(50L * attempt);
@@ -196,12 +206,26 @@ final class HistoryTable {
 		HistoryEntry earlier = this.deferred;
 		this.deferred = null;
 		if (earlier == null) {
-			this.session.execute(bind(entry).setConsistencyLevel(this.settings.writeConsistency()).setIdempotent(true));
+			write(bind(entry).setConsistencyLevel(this.settings.writeConsistency()).setIdempotent(true));
 			return;
 		}
-		this.session.execute(BatchStatement.newInstance(DefaultBatchType.UNLOGGED, bind(earlier), bind(entry))
+		write(BatchStatement.newInstance(DefaultBatchType.UNLOGGED, bind(earlier), bind(entry))
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
+	}
+
+	private void write(Statement<?> statement) {
+		try {
+			this.session.execute(statement);
+		}
+		catch (DriverException ex) {
+			InsufficientReplicasException replicas = InsufficientReplicasException.from(this.session, ex,
+					"write the migration history " + this.table, false);
+			if (replicas != null) {
+				throw replicas;
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -248,7 +272,7 @@ final class HistoryTable {
 			this.progress = this.session.prepare("UPDATE " + this.table
 					+ " SET statements_done = ?, done_checksum = ? WHERE scope = ? AND version = ?");
 		}
-		this.session.execute(this.progress.bind(statementsDone, doneChecksum, PARTITION, version.canonical())
+		write(this.progress.bind(statementsDone, doneChecksum, PARTITION, version.canonical())
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
 	}
@@ -261,7 +285,7 @@ final class HistoryTable {
 		if (this.delete == null) {
 			this.delete = this.session.prepare("DELETE FROM " + this.table + " WHERE scope = ? AND version = ?");
 		}
-		this.session.execute(this.delete.bind(PARTITION, version.canonical())
+		write(this.delete.bind(PARTITION, version.canonical())
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
 	}

@@ -69,6 +69,7 @@ public final class MigrationEngine {
 		this.listener = (listener != null) ? listener : MigrationListener.NONE;
 		this.history = new HistoryTable(session, settings);
 		this.lock = new MigrationLock(session, settings);
+		LocalConsistencyWarning.logIfMultiDatacenter(session, settings);
 	}
 
 	/**

@@ -2,16 +2,19 @@ package dev.cqlmigrations.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import org.slf4j.Logger;
@@ -24,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class MigrationLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationLock.class);
+
+	private static final String UNKNOWN_OWNER = "unknown (lightweight transactions contended, retrying)";
 
 	static final String LOCK_NAME = "migrations";
 
@@ -137,16 +142,24 @@ final class MigrationLock {
 			}
 			return (current != null) ? current : "unknown holder";
 		}
-		catch (WriteTimeoutException ex) {
+		catch (WriteTimeoutException | CASWriteUnknownException ex) {
 			return ownerAfterAmbiguousWrite(owner);
 		}
 		catch (DriverException ex) {
+			if (isAmbiguous(ex)) {
+				return ownerAfterAmbiguousWrite(owner);
+			}
 			if (HistoryTable.isTableBeingCreated(ex)) {
 				return "nobody yet (the lock table is being created)";
 			}
 			if (ex instanceof InvalidQueryException invalid && HistoryTable.isMissingTable(invalid)) {
 				recreateTable(invalid);
 				return "nobody yet (the lock table was missing and has been created again)";
+			}
+			InsufficientReplicasException replicas = InsufficientReplicasException.from(this.session, ex,
+					"take the migration lock in " + this.table + " at " + this.settings.serialConsistency(), true);
+			if (replicas != null) {
+				throw replicas;
 			}
 			throw new MigrationLockException("Cannot take the migration lock in " + this.table + " at "
 					+ this.settings.serialConsistency() + ": " + ex.getMessage() + ". Lightweight transactions need a "
@@ -169,9 +182,28 @@ final class MigrationLock {
 		}
 	}
 
+	// One attempt of several (the driver retries on another node) may have reached Paxos and timed out.
+	static boolean isAmbiguous(DriverException ex) {
+		return (ex instanceof AllNodesFailedException allFailed) && allFailed.getAllErrors()
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.anyMatch((error) -> error instanceof WriteTimeoutException || error instanceof CASWriteUnknownException);
+	}
+
 	private String ownerAfterAmbiguousWrite(String owner) {
-		// The Paxos round may or may not have been committed: the serial read tells.
-		Row row = readAtSerial();
+		// The Paxos round may or may not have been committed (a timeout, or a proposal that lost a race
+		// for a quorum, as seen across two datacenters): the serial read tells.
+		Row row;
+		try {
+			row = readAtSerial();
+		}
+		catch (DriverException ex) {
+			// Contended too (a timeout, or "CAS operation result is unknown" for the read's own Paxos
+			// round): still unknown. The next attempt finds out, as an insert that finds our own owner
+			// counts as taken; a cluster that really lacks replicas fails that attempt clearly.
+			return UNKNOWN_OWNER;
+		}
 		if (row != null && owner.equals(row.getString("owner"))) {
 			return null;
 		}
@@ -183,7 +215,17 @@ final class MigrationLock {
 			.newInstance("SELECT owner, holder FROM " + this.table + " WHERE name = ?", LOCK_NAME)
 			.setConsistencyLevel(this.settings.serialConsistency())
 			.setIdempotent(true);
-		return this.session.execute(select).one();
+		try {
+			return this.session.execute(select).one();
+		}
+		catch (DriverException ex) {
+			InsufficientReplicasException replicas = InsufficientReplicasException.from(this.session, ex,
+					"read the migration lock in " + this.table + " at " + this.settings.serialConsistency(), true);
+			if (replicas != null) {
+				throw replicas;
+			}
+			throw ex;
+		}
 	}
 
 	private boolean renew(String owner, String holder) {
@@ -196,8 +238,13 @@ final class MigrationLock {
 		try {
 			return this.session.execute(update).wasApplied();
 		}
-		catch (WriteTimeoutException ex) {
-			return ownerAfterAmbiguousWrite(owner) == null;
+		catch (WriteTimeoutException | CASWriteUnknownException ex) {
+			String current = ownerAfterAmbiguousWrite(owner);
+			if (UNKNOWN_OWNER.equals(current)) {
+				// Not known to be lost: the heartbeat warns and tries again while the lease lasts.
+				throw new MigrationLockException("The outcome of renewing the migration lock is unknown", null);
+			}
+			return current == null;
 		}
 	}
 

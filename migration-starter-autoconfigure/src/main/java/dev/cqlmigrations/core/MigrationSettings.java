@@ -374,11 +374,12 @@ public final class MigrationSettings {
 
 		private Duration lockWaitTimeout = Duration.ofMinutes(5);
 
-		private ConsistencyLevel writeConsistency = DefaultConsistencyLevel.LOCAL_QUORUM;
+		// Cluster-wide, not LOCAL_*: two datacenters cut off from each other must not both migrate.
+		private ConsistencyLevel writeConsistency = DefaultConsistencyLevel.QUORUM;
 
-		private ConsistencyLevel readConsistency = DefaultConsistencyLevel.LOCAL_QUORUM;
+		private ConsistencyLevel readConsistency = DefaultConsistencyLevel.QUORUM;
 
-		private ConsistencyLevel serialConsistency = DefaultConsistencyLevel.LOCAL_SERIAL;
+		private ConsistencyLevel serialConsistency = DefaultConsistencyLevel.SERIAL;
 
 		private String installedBy;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits until every UP node reports the same schema version, by asking each node for its own
- * {@code system.local.schema_version}. The driver's own agreement flag was seen to report
- * agreement while a node still lagged, so the engine does not rely on it.
+ * Waits until every UP node of every datacenter reports the same schema version, by asking each
+ * node for its own {@code system.local.schema_version}. The driver's own agreement flag was seen
+ * to report agreement while a node still lagged, so the engine does not rely on it. A node that
+ * is up but cannot be asked counts as not agreeing: a node that silently misses a table loses the
+ * history writes sent to it. Nodes that are down are skipped with a warning; they pull the schema
+ * when they come back.
  */
 final class SchemaAgreement {
 
@@ -34,59 +38,82 @@ final class SchemaAgreement {
 		.setConsistencyLevel(DefaultConsistencyLevel.ONE)
 		.setIdempotent(true);
 
+	private static final Duration MAX_QUERY_TIMEOUT = Duration.ofSeconds(10);
+
 	private final CqlSession session;
 
 	private final Duration timeout;
 
+	private final SimpleStatement query;
+
+	private String warnedDown = "";
+
 	SchemaAgreement(CqlSession session, Duration timeout) {
 		this.session = session;
 		this.timeout = timeout;
+		// A hung node must not hold the wait beyond its timeout for the session's long request timeout.
+		this.query = SCHEMA_VERSION.setTimeout((timeout.compareTo(MAX_QUERY_TIMEOUT) < 0) ? timeout
+				: MAX_QUERY_TIMEOUT);
 	}
 
 	/**
 	 * Blocks until all UP nodes agree.
 	 * @return how long it took
-	 * @throws SchemaAgreementException when they do not agree within the timeout
+	 * @throws SchemaAgreementException when they do not agree within the timeout, or an UP node
+	 * cannot be asked
 	 */
 	Duration await() {
 		long start = System.nanoTime();
 		long deadline = start + this.timeout.toNanos();
 		long pause = 5;
-		Map<Node, UUID> versions = Map.of();
 		while (true) {
-			versions = versionsOfUpNodes();
-			if (Set.copyOf(versions.values()).size() <= 1) {
+			Map<Node, Answer> answers = askUpNodes();
+			if (agree(answers)) {
 				return Duration.ofNanos(System.nanoTime() - start);
 			}
 			if (System.nanoTime() > deadline) {
+				boolean unreachable = answers.values().stream().anyMatch((answer) -> answer.failure() != null);
 				throw new SchemaAgreementException("Nodes did not agree on the schema within " + this.timeout.toMillis()
-						+ " ms: " + describe(versions) + ". Check that all nodes are healthy (nodetool describecluster), "
-						+ "then run the migration again; it resumes where it stopped. Raise "
-						+ "migrations.schema-agreement-timeout for slow clusters.");
+						+ " ms: " + describe(answers) + ". "
+						+ (unreachable ? "A node that is up but cannot be asked is not counted as agreeing: the "
+								+ "migration session must reach every node of every datacenter (check the network "
+								+ "between them, and advanced.load-balancing-policy.dc-failover."
+								+ "max-nodes-per-remote-dc of a session you built yourself). " : "")
+						+ "Check that all nodes are healthy (nodetool describecluster), then run the migration "
+						+ "again; it resumes where it stopped. Raise migrations.schema-agreement-timeout for slow "
+						+ "clusters.");
 			}
 			sleep(pause);
 			pause = Math.min(pause * 2, 200);
 		}
 	}
 
-	private Map<Node, UUID> versionsOfUpNodes() {
+	private static boolean agree(Map<Node, Answer> answers) {
+		if (answers.values().stream().anyMatch((answer) -> answer.failure() != null)) {
+			return false;
+		}
+		return Set.copyOf(answers.values()).size() <= 1;
+	}
+
+	private Map<Node, Answer> askUpNodes() {
 		List<Node> nodes = upNodes();
 		List<CompletionStage<AsyncResultSet>> pending = new ArrayList<>();
 		for (Node node : nodes) {
-			pending.add(this.session.executeAsync(SCHEMA_VERSION.setNode(node)));
+			pending.add(this.session.executeAsync(this.query.setNode(node)));
 		}
-		Map<Node, UUID> versions = new LinkedHashMap<>();
+		Map<Node, Answer> answers = new LinkedHashMap<>();
 		for (int i = 0; i < nodes.size(); i++) {
 			try {
 				Row row = pending.get(i).toCompletableFuture().join().one();
-				versions.put(nodes.get(i), (row != null) ? row.getUuid(0) : null);
+				answers.put(nodes.get(i), new Answer((row != null) ? row.getUuid(0) : null, null));
 			}
 			catch (RuntimeException ex) {
-				// A node that went down meanwhile is not part of the agreement; the next round sees its state.
-				logger.debug("Cannot read the schema version of {}: {}", nodes.get(i).getEndPoint(), ex.toString());
+				// Not agreeing, for now: a node that went down meanwhile is skipped by the next round.
+				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+				answers.put(nodes.get(i), new Answer(null, oneLine(String.valueOf(cause.getMessage()))));
 			}
 		}
-		return versions;
+		return answers;
 	}
 
 	private List<Node> upNodes() {
@@ -95,19 +122,34 @@ final class SchemaAgreement {
 		for (Node node : this.session.getMetadata().getNodes().values()) {
 			((node.getState() == NodeState.UP || node.getState() == NodeState.UNKNOWN) ? up : down).add(node);
 		}
-		if (!down.isEmpty() && logger.isDebugEnabled()) {
-			logger.debug("Schema agreement ignores nodes that are not up: {}", down.stream()
-				.map((node) -> node.getEndPoint() + " (" + node.getState() + ")")
-				.collect(Collectors.joining(", ")));
+		String downText = down.stream()
+			.map((node) -> name(node) + " " + node.getState())
+			.sorted()
+			.collect(Collectors.joining(", "));
+		if (!down.isEmpty() && !downText.equals(this.warnedDown)) {
+			logger.warn("Schema agreement skips nodes that are down: {}. They take the schema when they come back; "
+					+ "writes at the configured consistency still need a quorum of replicas.", downText);
 		}
+		this.warnedDown = downText;
 		return up;
 	}
 
-	private static String describe(Map<Node, UUID> versions) {
-		return versions.entrySet()
+	private static String describe(Map<Node, Answer> answers) {
+		return answers.entrySet()
 			.stream()
-			.map((entry) -> entry.getKey().getEndPoint() + " has " + entry.getValue())
+			.map((entry) -> name(entry.getKey()) + ((entry.getValue().failure() != null)
+					? " could not be asked (" + entry.getValue().failure() + ")"
+					: " has " + entry.getValue().version()))
 			.collect(Collectors.joining(", "));
+	}
+
+	static String name(Node node) {
+		return node.getEndPoint() + " (" + node.getDatacenter() + ")";
+	}
+
+	private static String oneLine(String text) {
+		String line = text.replaceAll("\\s+", " ").trim();
+		return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
 	}
 
 	private static void sleep(long millis) {
@@ -118,6 +160,10 @@ final class SchemaAgreement {
 			Thread.currentThread().interrupt();
 			throw new SchemaAgreementException("Interrupted while waiting for schema agreement");
 		}
+	}
+
+	/** One node's answer: its schema version, or why it could not be asked. */
+	private record Answer(UUID version, String failure) {
 	}
 
 }

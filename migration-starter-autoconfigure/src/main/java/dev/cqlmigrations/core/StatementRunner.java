@@ -15,6 +15,7 @@ import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.NodeUnavailableException;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.loadbalancing.NodeDistance;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import org.slf4j.Logger;
@@ -53,13 +54,17 @@ final class StatementRunner {
 	}
 
 	private static Node pickCoordinator(CqlSession session, Node excluded) {
-		return session.getMetadata()
+		List<Node> candidates = session.getMetadata()
 			.getNodes()
 			.values()
 			.stream()
 			.filter((node) -> node.getState() == NodeState.UP && node != excluded && node.getOpenConnections() > 0)
+			.toList();
+		// The session also connects to remote datacenters (for agreement): DDL stays in the local one if it can.
+		return candidates.stream()
+			.filter((node) -> node.getDistance() == NodeDistance.LOCAL)
 			.findFirst()
-			.orElse(null);
+			.orElse(candidates.isEmpty() ? null : candidates.get(0));
 	}
 
 	private SimpleStatement pinned(String cql) {

@@ -235,8 +235,8 @@ class MigrationAutoConfigurationTest {
 				"migrations.placeholders.ttl=86400", "migrations.target=4.1", "migrations.out-of-order=true",
 				"migrations.validate-on-migrate=false", "migrations.schema-agreement-timeout=45s",
 				"migrations.lock.ttl=1m", "migrations.lock.wait-timeout=10m", "migrations.lock.table=lock",
-				"migrations.consistency.write=quorum", "migrations.consistency.read=one",
-				"migrations.consistency.serial=serial", "migrations.installed-by=deployer",
+				"migrations.consistency.write=each-quorum", "migrations.consistency.read=one",
+				"migrations.consistency.serial=local-serial", "migrations.installed-by=deployer",
 				"migrations.baseline-on-migrate=true", "migrations.baseline-version=3",
 				"migrations.baseline-description=existing schema")
 			.run((context) -> {
@@ -255,9 +255,9 @@ class MigrationAutoConfigurationTest {
 				assertThat(settings.lockTtl()).isEqualTo(Duration.ofMinutes(1));
 				assertThat(settings.lockWaitTimeout()).isEqualTo(Duration.ofMinutes(10));
 				assertThat(settings.lockTable()).isEqualTo("lock");
-				assertThat(settings.writeConsistency()).isEqualTo(DefaultConsistencyLevel.QUORUM);
+				assertThat(settings.writeConsistency()).isEqualTo(DefaultConsistencyLevel.EACH_QUORUM);
 				assertThat(settings.readConsistency()).isEqualTo(DefaultConsistencyLevel.ONE);
-				assertThat(settings.serialConsistency()).isEqualTo(DefaultConsistencyLevel.SERIAL);
+				assertThat(settings.serialConsistency()).isEqualTo(DefaultConsistencyLevel.LOCAL_SERIAL);
 				assertThat(settings.installedBy()).isEqualTo("deployer");
 				assertThat(settings.baselineOnMigrate()).isTrue();
 				assertThat(settings.baselineVersion()).isEqualTo("3");

@@ -70,7 +70,9 @@ class MigrationConfigurationMetadataTest {
 		assertThat(defaultOf(json, "migrations.lock.ttl")).isEqualTo("30s");
 		assertThat(defaultOf(json, "migrations.lock.wait-timeout")).isEqualTo("5m");
 		assertThat(defaultOf(json, "migrations.request-timeout")).isEqualTo("60s");
-		assertThat(defaultOf(json, "migrations.consistency.serial")).isEqualTo("local-serial");
+		assertThat(defaultOf(json, "migrations.consistency.write")).isEqualTo("quorum");
+		assertThat(defaultOf(json, "migrations.consistency.read")).isEqualTo("quorum");
+		assertThat(defaultOf(json, "migrations.consistency.serial")).isEqualTo("serial");
 		assertThat(defaultOf(json, "migrations.replication.strategy")).isEqualTo("simple");
 		assertThat(defaultOf(json, "migrations.rollback-enabled")).isEqualTo(false);
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
 
+import dev.cqlmigrations.core.InsufficientReplicasException;
 import dev.cqlmigrations.core.MigrationConfigurationException;
 import dev.cqlmigrations.core.MigrationException;
 
@@ -52,6 +53,16 @@ class FailureMessageTest {
 		Exception wrapped = new BeanCreationException("migrationEngine", "Error creating bean",
 				new MigrationException("could not start", unreachable));
 		assertThat(FailureMessage.describe(wrapped)).startsWith("Cannot connect to Cassandra: /127.0.0.1:1 (");
+	}
+
+	@Test
+	void tooFewReplicasIsNotReportedAsAConnectionProblem() {
+		// The driver reports a QUORUM refused by the coordinator as an AllNodesFailedException too.
+		Exception wrapped = new BeanCreationException("migrationEngine", "Error creating bean",
+				new InsufficientReplicasException("Cannot read the migration history ks.migration_history: not "
+						+ "enough replicas for QUORUM (1 of 2 required alive).", unreachable));
+		assertThat(FailureMessage.describe(wrapped)).startsWith("Cannot read the migration history")
+			.doesNotContain("Cannot connect");
 	}
 
 	@Test

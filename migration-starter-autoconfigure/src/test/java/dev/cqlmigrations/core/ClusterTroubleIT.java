@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +27,29 @@ class ClusterTroubleIT {
 	@Test
 	void tooFewReplicasForTheHistoryReadIsAClearError(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "rf3");
-		// Replication factor 3 on a single node: LOCAL_QUORUM needs two replicas that do not exist.
+		// Replication factor 3 on a single node: QUORUM needs two replicas that do not exist.
 		fixture.session.execute("CREATE KEYSPACE " + fixture.keyspace
 				+ " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
 		fixture.session.execute(new HistoryTable(fixture.session, fixture.settings().build()).createTableCql());
 		fixture.write("V1__a.cql", "CREATE TABLE a (id int PRIMARY KEY);");
 
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> fixture.engine().migrate())
-			.withMessageContaining("Cannot read the migration history " + fixture.keyspace + ".migration_history at "
-					+ "LOCAL_QUORUM")
-			.withMessageContaining("migrations.consistency.read");
+		assertThatExceptionOfType(InsufficientReplicasException.class).isThrownBy(() -> fixture.engine().migrate())
+			.withMessageStartingWith("Cannot read the migration history " + fixture.keyspace + ".migration_history: "
+					+ "not enough replicas for QUORUM (1 of 2 required alive). The driver sees no node down")
+			.withMessageContaining("replication factor")
+			.withMessageContaining("no migration ran and the history is unchanged");
 		assertThat(fixture.tableExists(fixture.keyspace, "a")).isFalse();
+	}
+
+	@Test
+	void localLevelsOnASingleDatacenterNeedNoWarning(CassandraNode node, @TempDir Path dir) {
+		EngineFixture fixture = new EngineFixture(node, dir, "local");
+		MigrationSettings local = fixture.settings()
+			.readConsistency(DefaultConsistencyLevel.LOCAL_QUORUM)
+			.serialConsistency(DefaultConsistencyLevel.LOCAL_SERIAL)
+			.build();
+
+		assertThat(LocalConsistencyWarning.logIfMultiDatacenter(fixture.session, local)).isFalse();
 	}
 
 	@Test

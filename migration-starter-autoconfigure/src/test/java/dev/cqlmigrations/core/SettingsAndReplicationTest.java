@@ -23,9 +23,9 @@ class SettingsAndReplicationTest {
 		assertThat(settings.validateOnMigrate()).isTrue();
 		assertThat(settings.outOfOrder()).isFalse();
 		assertThat(settings.createKeyspace()).isTrue();
-		assertThat(settings.writeConsistency()).isEqualTo(DefaultConsistencyLevel.LOCAL_QUORUM);
-		assertThat(settings.readConsistency()).isEqualTo(DefaultConsistencyLevel.LOCAL_QUORUM);
-		assertThat(settings.serialConsistency()).isEqualTo(DefaultConsistencyLevel.LOCAL_SERIAL);
+		assertThat(settings.writeConsistency()).isEqualTo(DefaultConsistencyLevel.QUORUM);
+		assertThat(settings.readConsistency()).isEqualTo(DefaultConsistencyLevel.QUORUM);
+		assertThat(settings.serialConsistency()).isEqualTo(DefaultConsistencyLevel.SERIAL);
 		assertThat(settings.installedBy()).contains("@");
 		assertThat(settings.target()).isNull();
 		assertThat(settings.classLoader()).isNotNull();

@@ -3,13 +3,16 @@ package dev.cqlmigrations.reliability;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 
 import dev.cqlmigrations.core.DdlSessionSettings;
+import dev.cqlmigrations.core.KeyspaceReplication;
 import dev.cqlmigrations.core.MigrationEngine;
 import dev.cqlmigrations.core.MigrationRunResult;
 import dev.cqlmigrations.core.MigrationSettings;
@@ -19,6 +22,9 @@ import dev.cqlmigrations.core.MigrationSettings;
  * Stands for one replica of a service starting up.
  * <p>
  * Arguments: {@code contactPoints(host:port,...) keyspace scriptsDirectory lockTtlSeconds [user password]}.
+ * System properties {@code migrator.local-datacenter} (default {@code datacenter1}) and
+ * {@code migrator.datacenters} ({@code dc1:1,dc2:1}: the keyspace's replication per datacenter)
+ * stand for a replica running in one datacenter of several.
  */
 public final class MigratorProcess {
 
@@ -36,7 +42,7 @@ public final class MigratorProcess {
 		Duration lockTtl = Duration.ofSeconds(Long.parseLong(args[3]));
 		CqlSessionBuilder builder = CqlSession.builder()
 			.addContactPoints(contactPoints)
-			.withLocalDatacenter("datacenter1")
+			.withLocalDatacenter(System.getProperty("migrator.local-datacenter", "datacenter1"))
 			.withConfigLoader(DdlSessionSettings
 				.applyTo(DriverConfigLoader.programmaticBuilder(), DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT)
 				.build());
@@ -45,13 +51,21 @@ public final class MigratorProcess {
 		}
 		int exitCode;
 		try (CqlSession session = builder.build()) {
-			MigrationSettings settings = MigrationSettings.builder(keyspace)
+			MigrationSettings.Builder settings = MigrationSettings.builder(keyspace)
 				.locations(List.of("filesystem:" + scripts))
 				.lockTtl(lockTtl)
 				.lockWaitTimeout(Duration.ofMinutes(3))
-				.installedBy("pid-" + ProcessHandle.current().pid())
-				.build();
-			MigrationRunResult result = new MigrationEngine(session, settings).migrate();
+				.installedBy("pid-" + ProcessHandle.current().pid());
+			String datacenters = System.getProperty("migrator.datacenters");
+			if (datacenters != null) {
+				Map<String, Integer> replication = new LinkedHashMap<>();
+				for (String datacenter : datacenters.split(",")) {
+					String[] nameFactor = datacenter.split(":");
+					replication.put(nameFactor[0], Integer.parseInt(nameFactor[1]));
+				}
+				settings.replication(KeyspaceReplication.networkTopology(replication));
+			}
+			MigrationRunResult result = new MigrationEngine(session, settings.build()).migrate();
 			System.out.println("RESULT applied=" + result.migrations().size() + " version=" + result.versionAfter());
 			exitCode = 0;
 		}

@@ -17,8 +17,22 @@ final class ProcessLauncher {
 	}
 
 	static Process start(Path log, String... args) {
+		return start(List.of(), log, args);
+	}
+
+	/**
+	 * Starts a migrator as a replica of a service running in one datacenter of a multi-datacenter
+	 * cluster whose keyspace is replicated {@code dc1:1,dc2:1}.
+	 */
+	static Process startInDatacenter(String datacenter, Path log, String... args) {
+		return start(List.of("-Dmigrator.local-datacenter=" + datacenter, "-Dmigrator.datacenters=dc1:1,dc2:1"), log,
+				args);
+	}
+
+	private static Process start(List<String> jvmOptions, Path log, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
 		command.add("-Xmx128m");
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-XX:+UseSerialGC");

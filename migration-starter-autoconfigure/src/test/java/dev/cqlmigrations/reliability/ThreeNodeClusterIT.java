@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Three nodes on 127.0.0.1-3, replication factor 3: every DDL is agreed on by all nodes before
- * the next one; with one node down, migrations at LOCAL_QUORUM still succeed; with two down they
+ * the next one; with one node down, migrations at QUORUM still succeed; with two down they
  * fail with a clear message and nothing half-done.
  */
 class ThreeNodeClusterIT {
@@ -98,7 +98,7 @@ class ThreeNodeClusterIT {
 			MigrationRunResult withNodeDown = new MigrationEngine(session, settings("ring", scripts)).migrate();
 			assertThat(withNodeDown.migrations()).hasSize(5);
 			assertThat(ScriptSets.history(session, "ring")).isEqualTo(ScriptSets.allApplied(15));
-			lines.add("node 3 killed: 5 more migrations at LOCAL_QUORUM succeeded in "
+			lines.add("node 3 killed: 5 more migrations at QUORUM succeeded in "
 					+ (System.nanoTime() - start) / 1_000_000 + " ms");
 
 			cluster.kill(1);

@@ -15,9 +15,10 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 
 /**
- * A multi-node ring of forked nodes on loopback addresses 127.0.0.1, 127.0.0.2, ..., for tests of
- * schema agreement and node failures. Nodes start one after the other with balanced tokens (no
- * bootstrap), and can be killed and restarted on the same data.
+ * A multi-node ring of forked nodes on loopback addresses 127.0.0.1, 127.0.0.2, ..., or two
+ * datacenters on 127.0.0.21 and 127.0.0.22, for tests of schema agreement and node failures.
+ * Nodes start one after the other with balanced tokens (no bootstrap), and can be killed and
+ * restarted on the same data.
  */
 public final class CassandraCluster implements AutoCloseable {
 
@@ -37,20 +38,48 @@ public final class CassandraCluster implements AutoCloseable {
 	 * @return the running cluster
 	 */
 	public static CassandraCluster start(int size) {
+		List<String> addresses = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			addresses.add("127.0.0." + (i + 1));
+		}
+		return start("cqlmigrations-cluster-", addresses, null, List.of("127.0.0.1"));
+	}
+
+	/**
+	 * Starts two datacenters of one node each, without authentication: {@code dc1} on 127.0.0.21
+	 * and {@code dc2} on 127.0.0.22 (GossipingPropertyFileSnitch). Each node has a seed in each
+	 * datacenter, so either can start while the other is down.
+	 * @return the running cluster; node 0 is dc1, node 1 is dc2
+	 */
+	public static CassandraCluster startTwoDatacenters() {
+		return start("cqlmigrations-2dc-", List.of("127.0.0.21", "127.0.0.22"), List.of("dc1", "dc2"),
+				List.of("127.0.0.21", "127.0.0.22"));
+	}
+
+	private static CassandraCluster start(String prefix, List<String> addresses, List<String> datacenters,
+			List<String> seedAddresses) {
 		try {
-			CassandraCluster cluster = new CassandraCluster(Files.createTempDirectory("cqlmigrations-cluster-"));
+			CassandraCluster cluster = new CassandraCluster(Files.createTempDirectory(prefix));
 			int nativePort = freePort();
 			int storagePort = freePort();
-			List<String> seeds = List.of("127.0.0.1:" + storagePort);
-			for (int i = 0; i < size; i++) {
+			for (int i = 0; i < addresses.size(); i++) {
 				Path nodeDirectory = Files.createDirectories(cluster.directory.resolve("node" + (i + 1)));
-				cluster.options.add(NodeOptions.defaults()
-					.withAddress("127.0.0." + (i + 1))
+				// A seed in each datacenter, its own first: a node whose only seed is down cannot start.
+				List<String> seeds = new ArrayList<>();
+				String own = addresses.get(i);
+				seedAddresses.stream().filter(own::equals).forEach((seed) -> seeds.add(seed + ":" + storagePort));
+				seedAddresses.stream()
+					.filter((seed) -> !seed.equals(own))
+					.forEach((seed) -> seeds.add(seed + ":" + storagePort));
+				NodeOptions nodeOptions = NodeOptions.defaults()
+					.withAddress(addresses.get(i))
 					.withPorts(nativePort, storagePort)
 					.withAuthentication(false)
 					.withHeap("512m")
-					.withRing(seeds, token(i, size), freePort())
-					.withDirectory(nodeDirectory));
+					.withRing(seeds, token(i, addresses.size()), freePort())
+					.withDirectory(nodeDirectory);
+				cluster.options
+					.add((datacenters != null) ? nodeOptions.withDatacenter(datacenters.get(i)) : nodeOptions);
 			}
 			try {
 				for (NodeOptions nodeOptions : cluster.options) {
@@ -104,7 +133,37 @@ public final class CassandraCluster implements AutoCloseable {
 	 * @return the builder
 	 */
 	public CqlSessionBuilder sessionBuilder() {
-		return CqlSession.builder().addContactPoints(contactPoints()).withLocalDatacenter("datacenter1");
+		return CqlSession.builder().addContactPoints(contactPoints()).withLocalDatacenter(datacenter(0));
+	}
+
+	/**
+	 * A session builder that contacts one node and takes its datacenter as the local one, like a
+	 * service running in that datacenter.
+	 * @param index the node's index
+	 * @return the builder
+	 */
+	public CqlSessionBuilder sessionBuilder(int index) {
+		return CqlSession.builder().addContactPoint(this.nodes.get(index).contactPoint())
+			.withLocalDatacenter(datacenter(index));
+	}
+
+	/**
+	 * The datacenter of a node.
+	 * @param index the node's index
+	 * @return its datacenter name
+	 */
+	public String datacenter(int index) {
+		String datacenter = this.options.get(index).datacenter();
+		return (datacenter != null) ? datacenter : "datacenter1";
+	}
+
+	/**
+	 * Whether a node's process runs (it may have been killed).
+	 * @param index the node's index
+	 * @return {@code true} while it runs
+	 */
+	public boolean isRunning(int index) {
+		return this.nodes.get(index).isRunning();
 	}
 
 	/**
@@ -113,6 +172,14 @@ public final class CassandraCluster implements AutoCloseable {
 	 */
 	public void kill(int index) {
 		this.nodes.get(index).close();
+	}
+
+	/**
+	 * Stops a node gracefully (drain and flush), keeping its data, like a datacenter taken down.
+	 * @param index the node's index
+	 */
+	public void stop(int index) {
+		this.nodes.get(index).stop();
 	}
 
 	/**

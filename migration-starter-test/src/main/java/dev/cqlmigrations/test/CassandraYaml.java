@@ -40,7 +40,9 @@ final class CassandraYaml {
 		line(yaml, "storage_port: " + storagePort);
 		line(yaml, "native_transport_port: " + nativePort);
 		line(yaml, "start_native_transport: true");
-		line(yaml, "endpoint_snitch: SimpleSnitch");
+		// A node of a named datacenter takes its datacenter from its own cassandra-rackdc.properties.
+		String snitch = (options.datacenter() != null) ? "GossipingPropertyFileSnitch" : "SimpleSnitch";
+		line(yaml, "endpoint_snitch: " + snitch);
 		line(yaml, "auto_snapshot: false");
 		// Tests create hundreds of small tables: no 1 MB slab per memtable, small caches.
 		line(yaml, "memtable_allocation_type: unslabbed_heap_buffers");
@@ -77,6 +79,10 @@ final class CassandraYaml {
 		}
 		line(yaml, "role_manager: CassandraRoleManager");
 		return yaml.toString();
+	}
+
+	static String rackdc(NodeOptions options) {
+		return "dc=" + options.datacenter() + "\nrack=rack1\n";
 	}
 
 	static String logback(Path logFile) {

@@ -116,6 +116,9 @@ public final class ForkedCassandraNode implements CassandraNode {
 		Files.writeString(yaml, CassandraYaml.render(this.options, this.nativePort, this.storagePort, this.directory));
 		Path logback = this.directory.resolve("logback.xml");
 		Files.writeString(logback, CassandraYaml.logback(logFile()));
+		if (this.options.datacenter() != null) {
+			Files.writeString(rackdc(), CassandraYaml.rackdc(this.options));
+		}
 		List<String> command = command(yaml, logback);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)
@@ -176,6 +179,9 @@ public final class ForkedCassandraNode implements CassandraNode {
 			command.add("-Dcassandra.skip_sync=true");
 			command.add("-Dcassandra.unsafesystem=true");
 			command.add("-Dcassandra.test.flush_local_schema_changes=false");
+		}
+		if (this.options.datacenter() != null) {
+			command.add("-Dcassandra-rackdc.properties=" + rackdc().toUri());
 		}
 		if (this.options.jmxPort() > 0) {
 			command.add("-Dcassandra.jmx.local.port=" + this.options.jmxPort());
@@ -254,6 +260,10 @@ public final class ForkedCassandraNode implements CassandraNode {
 		return (tail.length() > 0) ? tail.toString() : "  (the node wrote no log)";
 	}
 
+	private Path rackdc() {
+		return this.directory.resolve("cassandra-rackdc.properties");
+	}
+
 	private Path logFile() {
 		return this.directory.resolve("logs/system.log");
 	}
@@ -265,7 +275,7 @@ public final class ForkedCassandraNode implements CassandraNode {
 
 	@Override
 	public String localDatacenter() {
-		return "datacenter1";
+		return (this.options.datacenter() != null) ? this.options.datacenter() : "datacenter1";
 	}
 
 	@Override
@@ -321,6 +331,28 @@ public final class ForkedCassandraNode implements CassandraNode {
 				// already shutting down: the hook is running or has run
 			}
 		}
+	}
+
+	/**
+	 * Stops the node the way an operator does: SIGTERM, so that Cassandra drains and flushes
+	 * everything, schema included. Unlike {@link #close()} (a kill), a restart on the same
+	 * directory then finds every schema change the node had acknowledged, also with the fast test
+	 * flags that keep system tables out of the commit log.
+	 */
+	public void stop() {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroy();
+			try {
+				if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+					this.process.destroyForcibly();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.process = null;
+		close();
 	}
 
 	private void destroy() {

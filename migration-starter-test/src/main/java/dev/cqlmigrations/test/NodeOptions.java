@@ -20,10 +20,12 @@ import java.util.List;
  * @param jmxPort local JMX port for nodetool, {@code 0} for none
  * @param directory where the node writes everything, {@code null} for a temporary directory
  * @param startTimeout how long to wait for CQL to answer
+ * @param datacenter the node's datacenter (GossipingPropertyFileSnitch), {@code null} for the
+ *        SimpleSnitch's {@code datacenter1}
  */
 public record NodeOptions(String address, int nativePort, int storagePort, String heap, boolean authentication,
 		String clusterName, List<String> seeds, String initialToken, int jmxPort, Path directory,
-		Duration startTimeout) {
+		Duration startTimeout, String datacenter) {
 
 	/** User name and password of the superuser of an authenticating test node. */
 	public static final String SUPERUSER = "cassandra";
@@ -34,7 +36,7 @@ public record NodeOptions(String address, int nativePort, int storagePort, Strin
 	 */
 	public static NodeOptions defaults() {
 		return new NodeOptions("127.0.0.1", 0, 0, "1g", true, "cqlmigrations-test", List.of(), null, 0, null,
-				Duration.ofSeconds(120));
+				Duration.ofSeconds(120), null);
 	}
 
 	/**
@@ -44,7 +46,8 @@ public record NodeOptions(String address, int nativePort, int storagePort, Strin
 	 */
 	public NodeOptions withAddress(String address) {
 		return new NodeOptions(address, this.nativePort, this.storagePort, this.heap, this.authentication,
-				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout);
+				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout,
+				this.datacenter);
 	}
 
 	/**
@@ -55,7 +58,8 @@ public record NodeOptions(String address, int nativePort, int storagePort, Strin
 	 */
 	public NodeOptions withPorts(int nativePort, int storagePort) {
 		return new NodeOptions(this.address, nativePort, storagePort, this.heap, this.authentication,
-				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout);
+				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout,
+				this.datacenter);
 	}
 
 	/**
@@ -65,7 +69,8 @@ public record NodeOptions(String address, int nativePort, int storagePort, Strin
 	 */
 	public NodeOptions withAuthentication(boolean authentication) {
 		return new NodeOptions(this.address, this.nativePort, this.storagePort, this.heap, authentication,
-				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout);
+				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout,
+				this.datacenter);
 	}
 
 	/**
@@ -77,7 +82,8 @@ public record NodeOptions(String address, int nativePort, int storagePort, Strin
 	 */
 	public NodeOptions withRing(List<String> seeds, String initialToken, int jmxPort) {
 		return new NodeOptions(this.address, this.nativePort, this.storagePort, this.heap, this.authentication,
-				this.clusterName, List.copyOf(seeds), initialToken, jmxPort, this.directory, this.startTimeout);
+				this.clusterName, List.copyOf(seeds), initialToken, jmxPort, this.directory, this.startTimeout,
+				this.datacenter);
 	}
 
 	/**
@@ -87,7 +93,8 @@ public record NodeOptions(String address, int nativePort, int storagePort, Strin
 	 */
 	public NodeOptions withDirectory(Path directory) {
 		return new NodeOptions(this.address, this.nativePort, this.storagePort, this.heap, this.authentication,
-				this.clusterName, this.seeds, this.initialToken, this.jmxPort, directory, this.startTimeout);
+				this.clusterName, this.seeds, this.initialToken, this.jmxPort, directory, this.startTimeout,
+				this.datacenter);
 	}
 
 	/**
@@ -97,7 +104,19 @@ public record NodeOptions(String address, int nativePort, int storagePort, Strin
 	 */
 	public NodeOptions withHeap(String heap) {
 		return new NodeOptions(this.address, this.nativePort, this.storagePort, heap, this.authentication,
-				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout);
+				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout,
+				this.datacenter);
+	}
+
+	/**
+	 * Copy in a datacenter of its own choice, with GossipingPropertyFileSnitch.
+	 * @param datacenter the datacenter name, e.g. {@code dc2}
+	 * @return the changed options
+	 */
+	public NodeOptions withDatacenter(String datacenter) {
+		return new NodeOptions(this.address, this.nativePort, this.storagePort, this.heap, this.authentication,
+				this.clusterName, this.seeds, this.initialToken, this.jmxPort, this.directory, this.startTimeout,
+				datacenter);
 	}
 
 }

@@ -1,0 +1,258 @@
+package dev.cqlmigrations.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.cqlmigrations.cli.FailureMessage;
+import dev.cqlmigrations.test.CassandraCluster;
+import dev.cqlmigrations.test.TestKeyspaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Two datacenters of one node each (dc1 on 127.0.0.21, dc2 on 127.0.0.22), keyspaces replicated
+ * {@code {'dc1':1,'dc2':1}}: a migration through one datacenter is agreed by both and never
+ * repeated through the other, and a datacenter alone refuses to migrate.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoDatacenterIT {
+
+	private static final int DC1 = 0;
+
+	private static final int DC2 = 1;
+
+	private static CassandraCluster cluster;
+
+	@BeforeAll
+	static void startCluster() {
+		cluster = CassandraCluster.startTwoDatacenters();
+	}
+
+	@AfterAll
+	static void stopCluster() {
+		if (cluster != null) {
+			cluster.close();
+		}
+	}
+
+	static CqlSession ddlSession(int index) {
+		return cluster.sessionBuilder(index)
+			.withConfigLoader(DdlSessionSettings
+				.applyTo(DriverConfigLoader.programmaticBuilder(), DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT)
+				.build())
+			.build();
+	}
+
+	static MigrationSettings settings(String keyspace, Path scripts) {
+		return MigrationSettings.builder(keyspace)
+			.locations(List.of("filesystem:" + scripts))
+			.replication(KeyspaceReplication.networkTopology(Map.of("dc1", 1, "dc2", 1)))
+			.lockWaitTimeout(Duration.ofSeconds(20))
+			.schemaAgreementTimeout(Duration.ofSeconds(20))
+			.build();
+	}
+
+	/** V1 creates a counter table; every Vi adds a table and counts its own execution. */
+	static void writeScripts(Path scripts, int from, int to) throws IOException {
+		Files.createDirectories(scripts);
+		for (int i = from; i <= to; i++) {
+			String create = (i == 1) ? "CREATE TABLE applied (version int PRIMARY KEY, n counter);\n"
+					: "CREATE TABLE t" + i + " (id int PRIMARY KEY, v text);\n";
+			Files.writeString(scripts.resolve("V" + i + "__step_" + i + ".cql"),
+					create + "UPDATE applied SET n = n + 1 WHERE version = " + i + ";\n");
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aMigrationThroughOneDatacenterIsAgreedByBothAndNotRepeatedThroughTheOther(@TempDir Path dir)
+			throws IOException {
+		String keyspace = TestKeyspaces.unique("twodc");
+		Path scripts = dir.resolve("scripts");
+		writeScripts(scripts, 1, 4);
+		try (CqlSession dc1 = ddlSession(DC1); CqlSession dc2 = ddlSession(DC2)) {
+			MigrationRunResult first = new MigrationEngine(dc1, settings(keyspace, scripts)).migrate();
+			assertThat(first.migrations()).hasSize(4);
+			// Each node, asked itself, knows every table: the agreement included the other datacenter.
+			for (Node node : dc1.getMetadata().getNodes().values()) {
+				long tables = dc1.execute(SimpleStatement
+					.newInstance("SELECT count(*) FROM system_schema.tables WHERE keyspace_name = ?", keyspace)
+					.setNode(node)).one().getLong(0);
+				assertThat(tables).as("tables known to " + node.getEndPoint()).isEqualTo(6);
+			}
+			assertThat(schemaVersions(dc1)).hasSize(1);
+
+			MigrationRunResult second = new MigrationEngine(dc2, settings(keyspace, scripts)).migrate();
+			assertThat(second.migrations()).isEmpty();
+			assertThat(second.versionAfter()).isEqualTo("4");
+			assertThat(counters(dc2, keyspace)).containsExactly(1L, 1L, 1L, 1L);
+		}
+	}
+
+	@Test
+	@Order(2)
+	void anUpNodeOfTheOtherDatacenterThatCannotBeAskedIsNotCountedAsAgreeing() {
+		// The driver's defaults: no connection to remote datacenters, so dc2's node cannot be asked.
+		DriverConfigLoader localOnly = DriverConfigLoader.programmaticBuilder()
+			.withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+			.build();
+		try (CqlSession session = cluster.sessionBuilder(DC1).withConfigLoader(localOnly).build()) {
+			SchemaAgreementException failure = catchThrowableOfType(SchemaAgreementException.class,
+					() -> new SchemaAgreement(session, Duration.ofMillis(500)).await());
+			assertThat(failure).isNotNull();
+			assertThat(failure.getMessage()).contains("/127.0.0.22:")
+				.contains("(dc2) could not be asked")
+				.contains("/127.0.0.21:")
+				.contains("max-nodes-per-remote-dc");
+		}
+		try (CqlSession session = ddlSession(DC1)) {
+			assertThat(new SchemaAgreement(session, Duration.ofSeconds(5)).await()).isLessThan(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
+	@Order(3)
+	void localLevelsAreAllowedButWarnedAboutOnTwoDatacenters(@TempDir Path dir, CapturedOutput output) {
+		try (CqlSession session = ddlSession(DC1)) {
+			MigrationSettings local = settings("whatever", dir).toBuilder()
+				.writeConsistency(DefaultConsistencyLevel.LOCAL_QUORUM)
+				.serialConsistency(DefaultConsistencyLevel.LOCAL_SERIAL)
+				.build();
+			assertThat(LocalConsistencyWarning.logIfMultiDatacenter(session, local)).isTrue();
+			assertThat(output).contains("migrations.consistency.write, migrations.consistency.serial use "
+					+ "datacenter-local levels (LOCAL_QUORUM / QUORUM / LOCAL_SERIAL) on a cluster with datacenters "
+					+ "[dc1, dc2]");
+			assertThat(LocalConsistencyWarning.logIfMultiDatacenter(session, settings("whatever", dir))).isFalse();
+		}
+	}
+
+	@Test
+	@Order(4)
+	void aLoneDatacenterRefusesNamingTheMissingOneAndChangesNothing(@TempDir Path dir, CapturedOutput output)
+			throws Exception {
+		String keyspace = TestKeyspaces.unique("lonedc");
+		Path scripts = dir.resolve("scripts");
+		writeScripts(scripts, 1, 2);
+		try (CqlSession dc1 = ddlSession(DC1)) {
+			assertThat(new MigrationEngine(dc1, settings(keyspace, scripts)).migrate().migrations()).hasSize(2);
+			cluster.stop(DC2);
+			try {
+				awaitDown(dc1, "127.0.0.22");
+				writeScripts(scripts, 3, 3);
+				InsufficientReplicasException refused = catchThrowableOfType(InsufficientReplicasException.class,
+						() -> new MigrationEngine(dc1, settings(keyspace, scripts)).migrate());
+				assertThat(refused).isNotNull();
+				// Unavailable once the coordinator's gossip has convicted dc2, a read timeout before that.
+				assertThat(refused.getMessage())
+					.startsWith("Cannot read the migration history " + keyspace + ".migration_history: not enough "
+							+ "replicas for QUORUM (1 of 2 required ")
+					.contains(". Down: datacenter dc2: /127.0.0.22:")
+					.contains("no migration ran and the history is unchanged");
+				assertThat(FailureMessage.describe(new MigrationException("startup failed", refused)))
+					.isEqualTo(refused.getMessage());
+				assertThat(tableExists(dc1, keyspace, "t3")).isFalse();
+				// The lock and the history writes refuse the same way.
+				MigrationSettings settings = settings(keyspace, scripts);
+				assertThat(catchThrowableOfType(InsufficientReplicasException.class,
+						() -> new MigrationLock(dc1, settings).acquire()))
+					.hasMessageStartingWith("Cannot take the migration lock in " + keyspace + ".migration_lock at "
+							+ "SERIAL: not enough replicas for SERIAL (1 of 2 required ");
+				assertThat(catchThrowableOfType(InsufficientReplicasException.class,
+						() -> new MigrationEngine(dc1, settings).lockHolder()))
+					.hasMessageStartingWith("Cannot read the migration lock in " + keyspace + ".migration_lock");
+				assertThat(catchThrowableOfType(InsufficientReplicasException.class,
+						() -> new HistoryTable(dc1, settings).delete(MigrationVersion.parse("99"))))
+					.hasMessageStartingWith("Cannot write the migration history " + keyspace + ".migration_history: "
+							+ "not enough replicas for QUORUM (1 of 2 required ")
+					.hasMessageContaining("the run stopped here and resumes on the next run");
+
+				// Agreement does not wait for a node that is down, and says so.
+				new SchemaAgreement(dc1, Duration.ofSeconds(5)).await();
+				assertThat(output).contains("Schema agreement skips nodes that are down: /127.0.0.22:")
+					.contains("(dc2) DOWN");
+			}
+			finally {
+				cluster.restart(DC2);
+			}
+		}
+		try (CqlSession dc2 = ddlSession(DC2)) {
+			MigrationRunResult healed = new MigrationEngine(dc2, settings(keyspace, scripts)).migrate();
+			assertThat(healed.migrations()).extracting(MigrationRunItem::version).containsExactly("3");
+			assertThat(counters(dc2, keyspace)).containsExactly(1L, 1L, 1L);
+		}
+	}
+
+	static List<Long> counters(CqlSession session, String keyspace) {
+		List<Long> counts = new ArrayList<>();
+		for (int version = 1;; version++) {
+			Row row = session.execute(SimpleStatement
+				.newInstance("SELECT n FROM " + keyspace + ".applied WHERE version = ?", version)
+				.setConsistencyLevel(DefaultConsistencyLevel.ALL)).one();
+			if (row == null) {
+				return counts;
+			}
+			counts.add(row.getLong(0));
+		}
+	}
+
+	private static boolean tableExists(CqlSession session, String keyspace, String table) {
+		return session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND "
+				+ "table_name = ?", keyspace, table).one() != null;
+	}
+
+	private static Set<UUID> schemaVersions(CqlSession session) {
+		Set<UUID> versions = new HashSet<>();
+		for (Node node : session.getMetadata().getNodes().values()) {
+			versions.add(session.execute(SimpleStatement.newInstance("SELECT schema_version FROM system.local")
+				.setNode(node)).one().getUuid(0));
+		}
+		return versions;
+	}
+
+	static void awaitDown(CqlSession session, String address) throws InterruptedException {
+		for (int i = 0; i < 200; i++) {
+			boolean down = session.getMetadata()
+				.getNodes()
+				.values()
+				.stream()
+				.anyMatch((node) -> node.getEndPoint().toString().contains(address)
+						&& node.getState() == NodeState.DOWN);
+			if (down) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("The driver did not see " + address + " down within 20 s");
+	}
+
+}
