@@ -51,7 +51,7 @@ public final class BenchmarkMain {
 	static NodeOptions patient(NodeOptions options) {
 		return new NodeOptions(options.address(), options.nativePort(), options.storagePort(), options.heap(),
 				options.authentication(), options.clusterName(), options.seeds(), options.initialToken(),
-				options.jmxPort(), options.directory(), Duration.ofMinutes(10));
+				options.jmxPort(), options.directory(), Duration.ofMinutes(10), options.datacenter());
 	}
 
 	private static void runOnNode(BenchmarkOptions options, Report report) {
