@@ -1027,8 +1027,9 @@ public final class MigrationEngine {
 					+ "were deployed, or set the target to " + latest.version() + " or 'latest'.");
 		}
 		if (!exists) {
-			throw new MigrationConfigurationException("Target version " + target + " (migrations.target) does not exist: "
-					+ "known versions are " + loaded.stream().map((m) -> m.version().toString()).collect(Collectors.joining(", "))
+			throw new MigrationConfigurationException("Target version " + target + " (migrations.target) does not "
+					+ "exist: known versions are "
+					+ loaded.stream().map((m) -> m.version().toString()).collect(Collectors.joining(", "))
 					+ ". Use one of them, or 'latest'.");
 		}
 	}
