@@ -53,15 +53,8 @@ public class MigrateCommandRunner implements ApplicationRunner, Ordered {
 	ExitStatus execute(String[] args) {
 		MigrationCommands commands = new MigrationCommands(this::engine, new MigrationFileCreator(), System.out,
 				System.err);
-		MigrateCommand command;
-		try {
-			command = MigrateCommandLine.parse(args);
-		}
-		catch (UsageException ex) {
-			commands.usageError(String.valueOf(ex.getMessage()));
-			return ExitStatus.USAGE;
-		}
-		return commands.run(command);
+		MigrateCommand command = commands.parse(args);
+		return (command != null) ? commands.run(command) : ExitStatus.USAGE;
 	}
 
 	private MigrationEngine engine() {

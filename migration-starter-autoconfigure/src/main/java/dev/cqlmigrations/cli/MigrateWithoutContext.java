@@ -37,12 +37,8 @@ public final class MigrateWithoutContext {
 		MigrationCommands commands = new MigrationCommands(() -> {
 			throw new IllegalStateException("This command needs the cluster");
 		}, new MigrationFileCreator(), System.out, System.err);
-		MigrateCommand command;
-		try {
-			command = MigrateCommandLine.parse(args);
-		}
-		catch (UsageException ex) {
-			commands.usageError(String.valueOf(ex.getMessage()));
+		MigrateCommand command = commands.parse(args);
+		if (command == null) {
 			return ExitStatus.USAGE;
 		}
 		return command.command().needsCluster() ? null : commands.run(command);

@@ -93,6 +93,21 @@ public final class MigrationCommands {
 		this.err.print(Usage.text());
 	}
 
+	/**
+	 * Parses a command line, or prints its usage error.
+	 * @param args the arguments, {@code migrate <command> …}
+	 * @return the command, {@code null} when the arguments are wrong (the error is printed)
+	 */
+	@Nullable MigrateCommand parse(String[] args) {
+		try {
+			return MigrateCommandLine.parse(args);
+		}
+		catch (UsageException ex) {
+			usageError(String.valueOf(ex.getMessage()));
+			return null;
+		}
+	}
+
 	private void up(MigrateCommand command) {
 		MigrationEngine engine = this.engine.get();
 		// --target wins over migrations.target, as a command-line value does over configuration.
