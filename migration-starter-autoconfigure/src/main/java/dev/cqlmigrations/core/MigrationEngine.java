@@ -994,8 +994,16 @@ public final class MigrationEngine {
 			.values()
 			.forEach((node) -> nodesPerDatacenter.merge(String.valueOf(node.getDatacenter()), 1, Integer::sum));
 		KeyspaceReplication replication = KeyspaceSafety.defaultReplication(nodesPerDatacenter);
-		logger.info("migrations.replication is not set: keyspace {}, if missing, is created with {} (nodes per data "
-				+ "center: {})", this.settings.keyspace(), replication.toCql(), nodesPerDatacenter);
+		// One node can only hold one replica: worth a word only where a choice was made.
+		boolean chosen = nodesPerDatacenter.values().stream().mapToInt(Integer::intValue).sum() > 1;
+		String message = "migrations.replication is not set: keyspace {}, if missing, is created with {} (nodes per "
+				+ "data center: {})";
+		if (chosen) {
+			logger.info(message, this.settings.keyspace(), replication.toCql(), nodesPerDatacenter);
+		}
+		else {
+			logger.debug(message, this.settings.keyspace(), replication.toCql(), nodesPerDatacenter);
+		}
 		return replication;
 	}
 
