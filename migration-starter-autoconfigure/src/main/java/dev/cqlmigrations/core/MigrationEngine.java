@@ -761,12 +761,12 @@ public final class MigrationEngine {
 				String action = repair(entry, onDisk.get(entry.version()), failedUndo);
 				if (action != null) {
 					actions.add(action);
-					logger.info("Repair: {}", action);
+					summary.info("Repair: {}", action);
 				}
 			}
 		}
 		if (actions.isEmpty()) {
-			logger.info("Repair: nothing to repair in keyspace {}", this.settings.keyspace());
+			summary.info("Repair: nothing to repair in keyspace {}", this.settings.keyspace());
 		}
 		return actions;
 	}
