@@ -25,13 +25,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.cqlmigrations.cli.FailureMessage;
 import dev.cqlmigrations.test.CassandraCluster;
 import dev.cqlmigrations.test.TestKeyspaces;
 
@@ -43,7 +39,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * {@code {'dc1':1,'dc2':1}}: a migration through one datacenter is agreed by both and never
  * repeated through the other, and a datacenter alone refuses to migrate.
  */
-@ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoDatacenterIT {
 
@@ -142,14 +137,14 @@ class TwoDatacenterIT {
 
 	@Test
 	@Order(3)
-	void localLevelsAreAllowedButWarnedAboutOnTwoDatacenters(@TempDir Path dir, CapturedOutput output) {
-		try (CqlSession session = ddlSession(DC1)) {
+	void localLevelsAreAllowedButWarnedAboutOnTwoDatacenters(@TempDir Path dir) {
+		try (CqlSession session = ddlSession(DC1); LogCapture output = new LogCapture()) {
 			MigrationSettings local = settings("whatever", dir).toBuilder()
 				.writeConsistency(DefaultConsistencyLevel.LOCAL_QUORUM)
 				.serialConsistency(DefaultConsistencyLevel.LOCAL_SERIAL)
 				.build();
 			assertThat(LocalConsistencyWarning.logIfMultiDatacenter(session, local)).isTrue();
-			assertThat(output).contains("migrations.consistency.write, migrations.consistency.serial use "
+			assertThat(output.text()).contains("migrations.consistency.write, migrations.consistency.serial use "
 					+ "datacenter-local levels (LOCAL_QUORUM / QUORUM / LOCAL_SERIAL) on a cluster with datacenters "
 					+ "[dc1, dc2]");
 			assertThat(LocalConsistencyWarning.logIfMultiDatacenter(session, settings("whatever", dir))).isFalse();
@@ -158,12 +153,12 @@ class TwoDatacenterIT {
 
 	@Test
 	@Order(4)
-	void aLoneDatacenterRefusesNamingTheMissingOneAndChangesNothing(@TempDir Path dir, CapturedOutput output)
+	void aLoneDatacenterRefusesNamingTheMissingOneAndChangesNothing(@TempDir Path dir)
 			throws Exception {
 		String keyspace = TestKeyspaces.unique("lonedc");
 		Path scripts = dir.resolve("scripts");
 		writeScripts(scripts, 1, 2);
-		try (CqlSession dc1 = ddlSession(DC1)) {
+		try (CqlSession dc1 = ddlSession(DC1); LogCapture output = new LogCapture()) {
 			assertThat(new MigrationEngine(dc1, settings(keyspace, scripts)).migrate().migrations()).hasSize(2);
 			cluster.stop(DC2);
 			try {
@@ -178,8 +173,6 @@ class TwoDatacenterIT {
 							+ "replicas for QUORUM (1 of 2 required ")
 					.contains(". Down: datacenter dc2: /127.0.0.22:")
 					.contains("no migration ran and the history is unchanged");
-				assertThat(FailureMessage.describe(new MigrationException("startup failed", refused)))
-					.isEqualTo(refused.getMessage());
 				assertThat(tableExists(dc1, keyspace, "t3")).isFalse();
 				// The lock and the history writes refuse the same way.
 				MigrationSettings settings = settings(keyspace, scripts);
@@ -198,7 +191,7 @@ class TwoDatacenterIT {
 
 				// Agreement does not wait for a node that is down, and says so.
 				new SchemaAgreement(dc1, Duration.ofSeconds(5)).await();
-				assertThat(output).contains("Schema agreement skips nodes that are down: /127.0.0.22:")
+				assertThat(output.text()).contains("Schema agreement skips nodes that are down: /127.0.0.22:")
 					.contains("(dc2) DOWN");
 			}
 			finally {
