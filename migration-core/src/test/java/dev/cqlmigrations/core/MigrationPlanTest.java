@@ -15,7 +15,7 @@ class MigrationPlanTest {
 
 	@Test
 	void everythingIsPendingOnAnEmptyHistory() {
-		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22)), List.of(), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22)), List.of(), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).extracting((p) -> p.migration().version().toString()).containsExactly("1", "2");
 		assertThat(plan.infos()).extracting(MigrationInfo::state).containsOnly(MigrationState.PENDING);
@@ -158,10 +158,10 @@ class MigrationPlanTest {
 				new CqlStatement("CREATE TABLE ph_a.t (id int PRIMARY KEY)", 4, 1));
 		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "ks", MigrationType.CQL, "V1__ks.cql", 11,
 				null, null, HistoryState.FAILED, 2, 3, ProgressChecksum.of(before, 2), Instant.now(), null, 5, "me",
-				"boom", List.of("2026-12-03T08:00:00Z " + MigrationPlan.placeholderAudit("ks", "ph_a") + " by me@host",
+				"boom", List.of("2026-12-03T08:00:00Z " + PlaceholderAudit.event("ks", "ph_a") + " by me@host",
 						"2026-12-03T08:00:01Z FAILED at statement 3 by me@host"));
 
-		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).isEmpty();
 		assertThat(plan.problems()).singleElement().asString()
@@ -183,7 +183,7 @@ class MigrationPlanTest {
 		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "t", MigrationType.CQL, "V1__t.cql", 11,
 				null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom", List.of());
 
-		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString()
 			.contains("stopped after statement 1 of 2", "${ks} is 'ph_b' now (the values of that run are not recorded)",
@@ -197,7 +197,7 @@ class MigrationPlanTest {
 		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "t", MigrationType.CQL, "V1__t.cql", 11,
 				null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom", List.of());
 
-		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString()
 			.contains("the statements before that point changed since", "'migrate repair'");
@@ -220,8 +220,8 @@ class MigrationPlanTest {
 
 	@Test
 	void aSecretPlaceholderIsNeverRecordedNorShown() {
-		assertThat(MigrationPlan.placeholderAudit("app_password", "hunter2")).doesNotContain("hunter2");
-		assertThat(MigrationPlan.placeholderAudit("keyspace", "shop")).contains("'shop'");
+		assertThat(PlaceholderAudit.event("app_password", "hunter2")).doesNotContain("hunter2");
+		assertThat(PlaceholderAudit.event("keyspace", "shop")).contains("'shop'");
 		List<CqlStatement> statements = List.of(
 				new CqlStatement("CREATE ROLE app WITH PASSWORD = 'hunter3' AND LOGIN = true", 1, 1),
 				new CqlStatement("BROKEN", 2, 1));
@@ -230,9 +230,9 @@ class MigrationPlanTest {
 				List.of(Map.of("app_password", "hunter3"), Map.of()));
 		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "role", MigrationType.CQL,
 				"V1__role.cql", 11, null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom",
-				List.of("t1 " + MigrationPlan.placeholderAudit("app_password", "hunter2") + " by me@host"));
+				List.of("t1 " + PlaceholderAudit.event("app_password", "hunter2") + " by me@host"));
 
-		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString()
 			.contains("${app_password} may have changed (a secret: its values are not shown)",
@@ -242,12 +242,12 @@ class MigrationPlanTest {
 
 	@Test
 	void recordedPlaceholdersTakeTheLatestValueAndIgnoreOtherLines() {
-		assertThat(MigrationPlan.recordedPlaceholders(List.of(
-				"t1 " + MigrationPlan.placeholderAudit("a", "1") + " by x",
-				"t2 APPLIED by x", "t3 " + MigrationPlan.placeholderAudit("a", "it's 2") + " by x y",
-				"t4 " + MigrationPlan.placeholderAudit("r", "{'class': 'SimpleStrategy'}") + " by x")))
+		assertThat(PlaceholderAudit.recorded(List.of(
+				"t1 " + PlaceholderAudit.event("a", "1") + " by x",
+				"t2 APPLIED by x", "t3 " + PlaceholderAudit.event("a", "it's 2") + " by x y",
+				"t4 " + PlaceholderAudit.event("r", "{'class': 'SimpleStrategy'}") + " by x")))
 			.containsExactly(Map.entry("a", "it's 2"), Map.entry("r", "{'class': 'SimpleStrategy'}"));
-		assertThat(MigrationPlan.recordedPlaceholders(null)).isEmpty();
+		assertThat(PlaceholderAudit.recorded(null)).isEmpty();
 	}
 
 	private static ResolvedMigration cql(String version, int checksum) {
