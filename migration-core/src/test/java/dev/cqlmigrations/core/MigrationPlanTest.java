@@ -35,7 +35,7 @@ class MigrationPlanTest {
 	@Test
 	void appliedWithSameChecksumIsNotPending() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22)),
-				List.of(entry("1", HistoryState.APPLIED, 11, 2, null)), false, null);
+				List.of(entry("1", HistoryState.APPLIED, 11, 2, null)), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).extracting((p) -> p.migration().version().toString()).containsExactly("2");
 		assertThat(plan.current()).hasToString("1");
@@ -46,7 +46,7 @@ class MigrationPlanTest {
 	void checksumDriftMissingScriptAndOutOfOrderAreProblems() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 99), cql("1.5", 15)),
 				List.of(entry("1", HistoryState.APPLIED, 11, 2, null), entry("2", HistoryState.APPLIED, 22, 2, null)),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).hasSize(3);
 		assertThat(plan.infos()).extracting(MigrationInfo::state)
@@ -58,7 +58,7 @@ class MigrationPlanTest {
 	@Test
 	void outOfOrderAllowedMakesOlderVersionPending() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1.5", 15), cql("2", 22)),
-				List.of(entry("2", HistoryState.APPLIED, 22, 2, null)), true, null);
+				List.of(entry("2", HistoryState.APPLIED, 22, 2, null)), true, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).isEmpty();
 		assertThat(plan.pending()).singleElement().satisfies((p) -> assertThat(p.migration().version()).hasToString("1.5"));
@@ -67,7 +67,7 @@ class MigrationPlanTest {
 	@Test
 	void failedMigrationResumesWhenTheRanStatementsAreUnchanged() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
-				List.of(entry("1", HistoryState.FAILED, 11, 1, ProgressChecksum.of(TWO, 1))), false, null);
+				List.of(entry("1", HistoryState.FAILED, 11, 1, ProgressChecksum.of(TWO, 1))), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).isEmpty();
 		assertThat(plan.pending()).singleElement().satisfies((p) -> {
@@ -80,7 +80,7 @@ class MigrationPlanTest {
 	@Test
 	void inProgressMigrationResumesAfterACrash() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
-				List.of(entry("1", HistoryState.IN_PROGRESS, 11, 1, ProgressChecksum.of(TWO, 1))), false, null);
+				List.of(entry("1", HistoryState.IN_PROGRESS, 11, 1, ProgressChecksum.of(TWO, 1))), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).singleElement().satisfies((p) -> assertThat(p.resumesAfterCrash()).isTrue());
 		assertThat(plan.infos().get(0).state()).isEqualTo(MigrationState.IN_PROGRESS);
@@ -89,7 +89,7 @@ class MigrationPlanTest {
 	@Test
 	void failedMigrationWithChangedPrefixCannotResume() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
-				List.of(entry("1", HistoryState.FAILED, 11, 1, 12345)), false, null);
+				List.of(entry("1", HistoryState.FAILED, 11, 1, 12345)), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).isEmpty();
 		assertThat(plan.problems()).singleElement().asString().contains("cannot resume safely");
@@ -98,7 +98,7 @@ class MigrationPlanTest {
 	@Test
 	void failedMigrationWhoseScriptIsGoneIsAProblem() {
 		MigrationPlan plan = MigrationPlan.of(List.of(), List.of(entry("1", HistoryState.FAILED, 11, 1, 1)), false,
-				null);
+				MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString().contains("no longer on disk");
 	}
@@ -107,7 +107,7 @@ class MigrationPlanTest {
 	void rolledBackMigrationIsPendingAgainAndGoneOneIsHarmless() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
 				List.of(entry("1", HistoryState.ROLLED_BACK, 11, 2, null), entry("2", HistoryState.ROLLED_BACK, 22, 2, null)),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).isEmpty();
 		assertThat(plan.pending()).singleElement().satisfies((p) -> assertThat(p.previous()).isNotNull());
@@ -119,7 +119,7 @@ class MigrationPlanTest {
 	void rolledBackOlderThanCurrentIsOutOfOrder() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22)),
 				List.of(entry("1", HistoryState.ROLLED_BACK, 11, 2, null), entry("2", HistoryState.APPLIED, 22, 2, null)),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.infos().get(0).state()).isEqualTo(MigrationState.OUT_OF_ORDER);
 		assertThat(plan.problems()).hasSize(1);
@@ -128,7 +128,7 @@ class MigrationPlanTest {
 	@Test
 	void failedRollbackIsAProblem() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
-				List.of(entry("1", HistoryState.ROLLBACK_FAILED, 11, 0, null)), false, null);
+				List.of(entry("1", HistoryState.ROLLBACK_FAILED, 11, 0, null)), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString().contains("its rollback failed");
 		assertThat(plan.current()).hasToString("1");
@@ -139,7 +139,7 @@ class MigrationPlanTest {
 		HistoryEntry baseline = new HistoryEntry(MigrationVersion.parse("2"), "base", MigrationType.BASELINE, "base",
 				null, null, null, HistoryState.APPLIED, 0, 0, null, Instant.now(), null, 0, "me", null, List.of());
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22), cql("3", 33)), List.of(baseline),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.infos()).extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.BELOW_BASELINE, MigrationState.BASELINE, MigrationState.PENDING);
@@ -209,7 +209,7 @@ class MigrationPlanTest {
 				"V1.0__d.cql", 11, TWO, null, null, List.of(), null);
 		MigrationPlan plan = MigrationPlan.of(List.of(written, cql("2", 22)),
 				List.of(entry("1", HistoryState.APPLIED, 11, 2, null), entry("2", HistoryState.FAILED, 22, 0, null)),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.current()).hasToString("1.0");
 		assertThat(plan.infos()).extracting(MigrationInfo::version).containsExactly("1.0", "2");
