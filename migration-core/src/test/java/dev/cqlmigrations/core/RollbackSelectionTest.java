@@ -142,7 +142,7 @@ class RollbackSelectionTest {
 
 		assertThatExceptionOfType(MigrationValidationException.class)
 			.isThrownBy(() -> this.selection.select(edited, this.threeApplied, RollbackRequest.last()))
-			.satisfies((ex) -> assertThat(ex.problems()).containsExactly("V3: its undo script U3__d3.cql was "
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("V3: its undo script U3__d3.cql was "
 					+ "changed after V3 was applied (checksum 103 in the history, 999 on disk). Undo the edit, or run "
 					+ "'migrate repair' to accept the undo script as it is now."));
 		assertThat(versions(new RollbackSelection("shop", false).select(edited, this.threeApplied,
