@@ -178,7 +178,7 @@ final class ApplyMigrations {
 		}
 		boolean exists = loaded.stream().anyMatch((migration) -> migration.version().equals(target))
 				|| entries.stream().anyMatch((entry) -> entry.version().equals(target));
-		ResolvedMigration latest = loaded.isEmpty() ? null : loaded.get(loaded.size() - 1);
+		@Nullable ResolvedMigration latest = loaded.isEmpty() ? null : loaded.get(loaded.size() - 1);
 		if (!exists && latest != null && target.isNewerThan(latest.version())) {
 			// Above the latest is most likely a typo or a deployment without the newest scripts: never
 			// report "up to date" for a version nobody has.
@@ -203,7 +203,7 @@ final class ApplyMigrations {
 		return MigrationEngine.dryRunItem(migration, toRun, migration.script());
 	}
 
-	private static @Nullable MigrationVersion laterOf(@Nullable MigrationVersion a, MigrationVersion b) {
+	private static MigrationVersion laterOf(@Nullable MigrationVersion a, MigrationVersion b) {
 		return (a != null && a.isNewerThan(b)) ? a : b;
 	}
 

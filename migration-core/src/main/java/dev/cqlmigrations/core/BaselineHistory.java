@@ -27,12 +27,13 @@ final class BaselineHistory {
 	 * Writes the baseline row, under the lock.
 	 * @param baseline the version the schema is at
 	 * @param description recorded with it, {@code null} for the configured default
+	 * @return the row written
 	 * @throws MigrationException when the history already has entries
 	 */
-	void run(MigrationVersion baseline, @Nullable String description) {
+	HistoryEntry run(MigrationVersion baseline, @Nullable String description) {
 		String keyspace = this.context.keyspace();
 		this.bootstrap.createTablesIfMissing(this.context.history().readAll().isEmpty());
-		LockedRun.locked(this.context, (lease, entries) -> {
+		return LockedRun.locked(this.context, (lease, entries) -> {
 			if (!entries.isEmpty()) {
 				HistoryEntry latest = entries.get(entries.size() - 1);
 				throw new MigrationException("Cannot baseline keyspace " + keyspace + " at version " + baseline
@@ -40,10 +41,10 @@ final class BaselineHistory {
 						+ latest.state() + "). Baseline is for an existing schema that has no history yet.");
 			}
 			String text = (description != null) ? description : this.context.settings().baselineDescription();
-			this.context.history()
-				.save(HistoryEntry.baseline(baseline, text, this.context.installedBy(), Instant.now()));
+			HistoryEntry row = HistoryEntry.baseline(baseline, text, this.context.installedBy(), Instant.now());
+			this.context.history().save(row);
 			logger.info("Baselined keyspace {} at version {}", keyspace, baseline);
-			return null;
+			return row;
 		});
 	}
 

@@ -21,7 +21,8 @@ public record RollbackRequest(@Nullable Integer steps, @Nullable MigrationVersio
 		@Nullable MigrationVersion expectedVersion, boolean waitForLock) {
 
 	/** How the Java API names the parts of a request in its error messages. */
-	public static final Spelling JAVA = new Spelling("rollback target", "number of steps %s", "expected version");
+	public static final Spelling JAVA = new Spelling("rollback target", "number of steps %s", "expected version",
+			"Give either a number of steps or a rollback target, not both.");
 
 	/**
 	 * Canonical constructor.
@@ -154,8 +155,7 @@ public record RollbackRequest(@Nullable Integer steps, @Nullable MigrationVersio
 	private static void check(@Nullable Integer steps, @Nullable String stepsText, @Nullable MigrationVersion target,
 			Spelling spelling) {
 		if (steps != null && target != null) {
-			throw new RollbackException("Give either " + spelling.target() + " or "
-					+ spelling.steps().replaceAll("\\s*'?%s'?", "") + ", not both.");
+			throw new RollbackException(spelling.bothGiven());
 		}
 		if (steps != null && steps < 1) {
 			throw new RollbackException("Invalid " + String.format(spelling.steps(), stepsText)
@@ -195,8 +195,9 @@ public record RollbackRequest(@Nullable Integer steps, @Nullable MigrationVersio
 	 * @param target the name of the target, e.g. {@code --target}
 	 * @param steps the name of the steps with {@code %s} where the value goes, e.g. {@code --steps '%s'}
 	 * @param expectedVersion the name of the expected version, e.g. {@code 'expectedVersion'}
+	 * @param bothGiven the message when both steps and a target are given
 	 */
-	public record Spelling(String target, String steps, String expectedVersion) {
+	public record Spelling(String target, String steps, String expectedVersion, String bothGiven) {
 	}
 
 }

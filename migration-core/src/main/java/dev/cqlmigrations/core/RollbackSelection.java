@@ -71,7 +71,7 @@ final class RollbackSelection {
 	}
 
 	private void checkExpectedVersion(List<HistoryEntry> entries, MigrationVersion expected) {
-		MigrationVersion current = entries.stream()
+		@Nullable MigrationVersion current = entries.stream()
 			.filter((entry) -> entry.state() == HistoryState.APPLIED)
 			.map(HistoryEntry::version)
 			.max(MigrationVersion::compareTo)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +126,7 @@ final class UndoMigrations {
 		return item;
 	}
 
-	private static String currentVersion(List<ResolvedMigration> loaded, List<HistoryEntry> entries) {
+	private static @Nullable String currentVersion(List<ResolvedMigration> loaded, List<HistoryEntry> entries) {
 		return ApplyMigrations.versionText(MigrationPlan.of(loaded, entries, true, MigrationVersion.LATEST).current());
 	}
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class RollbackRequestTest {
 
 	private static final RollbackRequest.Spelling CLI = new RollbackRequest.Spelling("--target", "--steps '%s'",
-			"--expect");
+			"--expect", "Give either --steps or --target, not both.");
 
 	@Test
 	void textBecomesVersionsAndSteps() {
@@ -32,8 +32,8 @@ class RollbackRequestTest {
 				"Invalid --steps 'two': use a whole number of 1 or more.");
 		assertRefused(() -> RollbackRequest.parse(null, "0", null, false, CLI),
 				"Invalid --steps '0': use a whole number of 1 or more.");
-		assertRefused(() -> RollbackRequest.parse("1", "2", null, false, CLI), "Give either --target or --steps, not "
-				+ "both.");
+		assertRefused(() -> RollbackRequest.parse("1", "2", null, false, CLI),
+				"Give either --steps or --target, not both.");
 		assertRefused(() -> RollbackRequest.parse("v1", null, null, false, CLI), "Invalid --target: 'v1' is not a "
 				+ "version: use dotted numbers such as 1, 1.2 or 20261123120000 (0 rolls back everything).");
 		assertRefused(() -> RollbackRequest.parse(null, null, "three", false, CLI), "Invalid --expect: 'three' is not "
@@ -48,8 +48,8 @@ class RollbackRequestTest {
 		assertRefused(() -> RollbackRequest.last().expectingVersion("three"),
 				"Invalid expected version: 'three' is not a version: use dotted numbers such as 1, 1.2 or "
 						+ "20261123120000.");
-		assertRefused(() -> new RollbackRequest(1, "2", false), "Give either rollback target or number of steps, not "
-				+ "both.");
+		assertRefused(() -> new RollbackRequest(1, "2", false), "Give either a number of steps or a "
+				+ "rollback target, not both.");
 	}
 
 	@Test

@@ -43,7 +43,7 @@ public class MigrationsEndpoint {
 
 	// The names of the request body's fields, for the messages of a malformed request.
 	private static final RollbackRequest.Spelling HTTP_SPELLING = new RollbackRequest.Spelling("'target'",
-			"'steps' %s", "'expectedVersion'");
+			"'steps' %s", "'expectedVersion'", "Give either 'target' or 'steps', not both");
 
 	private final Supplier<MigrationEngine> engine;
 

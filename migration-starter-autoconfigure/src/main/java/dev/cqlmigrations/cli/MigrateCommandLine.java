@@ -27,7 +27,8 @@ public final class MigrateCommandLine {
 	public static final String MIGRATE = "migrate";
 
 	private static final RollbackRequest.Spelling SPELLING = new RollbackRequest.Spelling(
-			CommandOption.TARGET.flag(), CommandOption.STEPS.flag() + " '%s'", "expected version");
+			CommandOption.TARGET.flag(), CommandOption.STEPS.flag() + " '%s'", "expected version",
+			"Give either --steps or --target to 'down', not both.");
 
 	private final List<String> springArguments;
 
