@@ -7,7 +7,7 @@ import java.util.zip.CRC32;
  * Checksums of migration scripts. The text is normalized first so that a script checked out with
  * Windows line endings, or saved by an editor that adds a byte order mark, keeps its checksum.
  */
-public final class Checksums {
+final class Checksums {
 
 	private Checksums() {
 	}

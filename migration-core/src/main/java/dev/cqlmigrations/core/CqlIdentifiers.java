@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Keyspace and table names that reach CQL text. They are validated against the unquoted
  * identifier form Cassandra accepts for keyspaces and tables, never concatenated raw.
  */
-public final class CqlIdentifiers {
+final class CqlIdentifiers {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
 

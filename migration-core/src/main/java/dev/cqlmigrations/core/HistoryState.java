@@ -3,7 +3,7 @@ package dev.cqlmigrations.core;
 /**
  * State of a version as recorded in the history table.
  */
-public enum HistoryState {
+enum HistoryState {
 
 	/** Every statement ran. */
 	APPLIED,

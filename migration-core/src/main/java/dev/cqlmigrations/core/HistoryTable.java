@@ -1,7 +1,6 @@
 package dev.cqlmigrations.core;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -288,12 +287,6 @@ final class HistoryTable {
 		write(this.delete.bind(PARTITION, version.canonical())
 			.setConsistencyLevel(this.settings.writeConsistency())
 			.setIdempotent(true));
-	}
-
-	static List<String> withAudit(List<String> audit, String event, String installedBy, Instant at) {
-		List<String> lines = new ArrayList<>(audit);
-		lines.add(at + " " + event + " by " + installedBy);
-		return lines;
 	}
 
 }

@@ -2,12 +2,12 @@ package dev.cqlmigrations.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the migrations on disk with the history: the status of each, what is pending, and
@@ -15,23 +15,15 @@ import java.util.regex.Pattern;
  */
 final class MigrationPlan {
 
-	private static final String PLACEHOLDER_AUDIT = "PLACEHOLDER ";
-
-	private static final String SECRET_MASK = "******";
-
-	// "<instant> PLACEHOLDER ${name}='value' by <installed by>", as HistoryTable.withAudit writes it.
-	private static final Pattern PLACEHOLDER_LINE = Pattern
-		.compile("\\S+ " + PLACEHOLDER_AUDIT + "\\$\\{([^}]*)}='(.*)' by .*", Pattern.DOTALL);
-
 	private final List<MigrationInfo> infos = new ArrayList<>();
 
 	private final List<PendingMigration> pending = new ArrayList<>();
 
 	private final List<String> problems = new ArrayList<>();
 
-	private final MigrationVersion current;
+	private final @Nullable MigrationVersion current;
 
-	private MigrationPlan(MigrationVersion current) {
+	private MigrationPlan(@Nullable MigrationVersion current) {
 		this.current = current;
 	}
 
@@ -40,15 +32,13 @@ final class MigrationPlan {
 	 * @param loaded the migrations on disk, ordered
 	 * @param history the history, ordered
 	 * @param outOfOrder whether older pending versions may run
-	 * @param target the highest version to apply, {@code null} for all
+	 * @param target the highest version to apply, {@link MigrationVersion#LATEST} for all
 	 * @return the plan
 	 */
 	static MigrationPlan of(List<ResolvedMigration> loaded, List<HistoryEntry> history, boolean outOfOrder,
 			MigrationVersion target) {
-		Map<MigrationVersion, ResolvedMigration> onDisk = new TreeMap<>();
-		loaded.forEach((migration) -> onDisk.put(migration.version(), migration));
-		Map<MigrationVersion, HistoryEntry> recorded = new TreeMap<>();
-		history.forEach((entry) -> recorded.put(entry.version(), entry));
+		Map<MigrationVersion, ResolvedMigration> onDisk = MigrationVersion.index(loaded, ResolvedMigration::version);
+		Map<MigrationVersion, HistoryEntry> recorded = MigrationVersion.index(history, HistoryEntry::version);
 		MigrationVersion baseline = history.stream()
 			.filter((entry) -> entry.type() == MigrationType.BASELINE && entry.state() == HistoryState.APPLIED)
 			.map(HistoryEntry::version)
@@ -60,16 +50,15 @@ final class MigrationPlan {
 			current = onDisk.get(current).version();
 		}
 		MigrationPlan plan = new MigrationPlan(current);
-		Map<MigrationVersion, Boolean> versions = new TreeMap<>();
-		onDisk.keySet().forEach((version) -> versions.put(version, true));
-		recorded.keySet().forEach((version) -> versions.put(version, true));
-		for (MigrationVersion version : versions.keySet()) {
+		SortedSet<MigrationVersion> versions = new TreeSet<>(onDisk.keySet());
+		versions.addAll(recorded.keySet());
+		for (MigrationVersion version : versions) {
 			plan.add(onDisk.get(version), recorded.get(version), baseline, outOfOrder, target);
 		}
 		return plan;
 	}
 
-	private static MigrationVersion latestApplied(List<HistoryEntry> history) {
+	private static @Nullable MigrationVersion latestApplied(List<HistoryEntry> history) {
 		return history.stream()
 			.filter((entry) -> entry.state() == HistoryState.APPLIED || entry.state() == HistoryState.ROLLBACK_FAILED)
 			.map(HistoryEntry::version)
@@ -79,7 +68,7 @@ final class MigrationPlan {
 
 	private void add(ResolvedMigration disk, HistoryEntry entry, MigrationVersion baseline, boolean outOfOrder,
 			MigrationVersion target) {
-		boolean withinTarget = target == null || !(disk != null ? disk.version() : entry.version()).isNewerThan(target);
+		boolean withinTarget = !(disk != null ? disk.version() : entry.version()).isNewerThan(target);
 		if (entry == null) {
 			addNeverApplied(disk, baseline, outOfOrder, withinTarget);
 			return;
@@ -162,7 +151,7 @@ final class MigrationPlan {
 		int resumeFrom = (disk.type() == MigrationType.JAVA) ? 0 : entry.statementsDone();
 		if (resumeFrom > disk.statements().size()
 				|| (resumeFrom > 0 && !Objects.equals(entry.doneChecksum(), ProgressChecksum.of(disk.statements(), resumeFrom)))) {
-			String placeholders = changedPlaceholders(disk, entry, resumeFrom);
+			String placeholders = PlaceholderAudit.changedSince(disk, entry, resumeFrom);
 			if (placeholders != null) {
 				this.problems.add(name + placeholders);
 				return;
@@ -176,103 +165,6 @@ final class MigrationPlan {
 		if (withinTarget) {
 			this.pending.add(new PendingMigration(disk, resumeFrom, entry));
 		}
-	}
-
-	/**
-	 * Explains a mismatch of the statements that ran when the script itself is unchanged: then only
-	 * a placeholder value can have changed.
-	 * @return the rest of the problem sentence, or {@code null} when that is not the cause
-	 */
-	private static String changedPlaceholders(ResolvedMigration disk, HistoryEntry entry, int done) {
-		Map<String, String> now = disk.placeholdersOf(done);
-		if (done > disk.statements().size() || now.isEmpty() || entry.checksum() == null
-				|| !entry.checksum().equals(disk.checksum())) {
-			return null;
-		}
-		Map<String, String> then = recordedPlaceholders(entry.audit());
-		List<String> changes = new ArrayList<>();
-		List<String> names = new ArrayList<>();
-		now.forEach((placeholder, value) -> {
-			String old = then.get(placeholder);
-			if (isSecret(placeholder)) {
-				// Its value is never recorded nor shown, so it can only be a suspect.
-				names.add(placeholder);
-				changes.add("${" + placeholder + "} may have changed (a secret: its values are not shown)");
-			}
-			else if (old == null || !old.equals(value)) {
-				names.add(placeholder);
-				changes.add("${" + placeholder + "} " + ((old != null) ? "was '" + old + "' in that run and " : "")
-						+ "is '" + value + "' now");
-			}
-		});
-		if (changes.isEmpty()) {
-			return null;
-		}
-		String ran = (done == 1) ? "statement 1" : "statements 1-" + done;
-		CqlStatement first = disk.statements().get(0);
-		String oneLine = first.cql().replaceAll("\\s+", " ");
-		return " stopped after " + ran + " of " + entry.statementsTotal() + " in an earlier run; the script is "
-				+ "unchanged, but a placeholder value changed since that run: " + String.join(", ", changes)
-				+ (then.isEmpty() ? " (the values of that run are not recorded)" : "") + ". " + capitalized(ran)
-				+ " ran with the old value (statement 1, line " + first.line()
-				+ (names.stream().anyMatch(MigrationPlan::isSecret) ? ""
-						: ", now reads: " + ((oneLine.length() > 120) ? oneLine.substring(0, 120) + "..." : oneLine))
-				+ "), so resuming with the "
-				+ "new one would mix both. To resume, set " + properties(names, then) + " and run again: it "
-				+ "continues at statement " + (done + 1) + ". To use the new value instead, undo by hand what " + ran
-				+ " did with the old value, then run 'migrate repair' (the migration then runs again from statement "
-				+ "1).";
-	}
-
-	private static String properties(List<String> names, Map<String, String> then) {
-		List<String> settings = new ArrayList<>();
-		for (String name : names) {
-			String old = isSecret(name) ? null : then.get(name);
-			settings.add("migrations.placeholders." + name
-					+ ((old != null) ? " back to '" + old + "'" : " back to the value of that run"));
-		}
-		return String.join(", ", settings);
-	}
-
-	private static String capitalized(String text) {
-		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-	}
-
-	/**
-	 * The audit event recording a placeholder value used by a run.
-	 * @param name the placeholder
-	 * @param value its value
-	 * @return the event text
-	 */
-	static String placeholderAudit(String name, String value) {
-		return PLACEHOLDER_AUDIT + "${" + name + "}='" + (isSecret(name) ? SECRET_MASK : value) + "'";
-	}
-
-	/**
-	 * Whether a placeholder's name says it holds a secret (a role's password, say), whose value must
-	 * never reach the history or a message. Names ending like Spring Boot's sanitized keys.
-	 * @param name the placeholder
-	 * @return whether its value is masked
-	 */
-	static boolean isSecret(String name) {
-		String lower = name.toLowerCase(Locale.ROOT);
-		return lower.endsWith("password") || lower.endsWith("secret") || lower.endsWith("key")
-				|| lower.endsWith("token") || lower.contains("credential");
-	}
-
-	/** The values recorded by the latest run, by name; a later line wins over an earlier one. */
-	static Map<String, String> recordedPlaceholders(List<String> audit) {
-		Map<String, String> values = new TreeMap<>();
-		if (audit == null) {
-			return values;
-		}
-		for (String line : audit) {
-			Matcher matcher = PLACEHOLDER_LINE.matcher(line);
-			if (matcher.matches()) {
-				values.put(matcher.group(1), matcher.group(2));
-			}
-		}
-		return values;
 	}
 
 	private boolean isOutOfOrder(MigrationVersion version, boolean outOfOrderAllowed) {
@@ -317,7 +209,7 @@ final class MigrationPlan {
 		return this.problems;
 	}
 
-	MigrationVersion current() {
+	@Nullable MigrationVersion current() {
 		return this.current;
 	}
 

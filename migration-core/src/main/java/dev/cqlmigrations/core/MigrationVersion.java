@@ -2,9 +2,16 @@ package dev.cqlmigrations.core;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration version: dotted numbers compared numerically, part by part ({@code 1 < 2 < 10},
@@ -17,9 +24,20 @@ import java.util.stream.Collectors;
  * @param parts the numeric parts, without trailing zeros (at least one part)
  * @param text the version as written (underscores as dots), {@code null} for the canonical form
  */
-public record MigrationVersion(List<BigInteger> parts, String text) implements Comparable<MigrationVersion> {
+public record MigrationVersion(List<BigInteger> parts, @Nullable String text) implements Comparable<MigrationVersion> {
 
 	private static final Pattern FORMAT = Pattern.compile("\\d+(\\.\\d+)*");
+
+	private static final String LATEST_TEXT = "latest";
+
+	/**
+	 * The newest version there is, whatever it is: a target meaning "apply everything". Newer than
+	 * every real version; {@link #toString()} is {@code latest}.
+	 */
+	public static final MigrationVersion LATEST = new MigrationVersion(List.of(BigInteger.ONE.negate()), LATEST_TEXT);
+
+	/** Version {@code 0}, below every migration: the rollback target that undoes everything. */
+	public static final MigrationVersion ZERO = new MigrationVersion(List.of(BigInteger.ZERO));
 
 	/** Canonical constructor, trimming trailing zero parts. */
 	public MigrationVersion {
@@ -58,8 +76,47 @@ public record MigrationVersion(List<BigInteger> parts, String text) implements C
 		return new MigrationVersion(parts, normalized);
 	}
 
+	/**
+	 * Parses a target: {@code latest} (in any case), blank or {@code null} mean {@link #LATEST}, anything
+	 * else is a version. The one place that knows the word {@code latest}.
+	 * @param text the target as written
+	 * @return the target
+	 * @throws IllegalArgumentException when the text is neither {@code latest} nor a version
+	 */
+	public static MigrationVersion parseTarget(@Nullable String text) {
+		if (text == null || text.isBlank() || LATEST_TEXT.equals(text.trim().toLowerCase(Locale.ROOT))) {
+			return LATEST;
+		}
+		return parse(text);
+	}
+
+	/**
+	 * Indexes items (migrations, history entries) by their version, in version order.
+	 * @param <T> the item type
+	 * @param items the items; a later one wins over an earlier one of the same version
+	 * @param versionOf the version of an item
+	 * @return the items by version
+	 */
+	public static <T> SortedMap<MigrationVersion, T> index(Collection<T> items,
+			Function<? super T, MigrationVersion> versionOf) {
+		SortedMap<MigrationVersion, T> byVersion = new TreeMap<>();
+		items.forEach((item) -> byVersion.put(versionOf.apply(item), item));
+		return byVersion;
+	}
+
+	/**
+	 * Whether this is {@link #LATEST}, the target without a limit.
+	 * @return {@code true} for {@link #LATEST}
+	 */
+	public boolean isLatest() {
+		return this.parts.equals(LATEST.parts);
+	}
+
 	@Override
 	public int compareTo(MigrationVersion other) {
+		if (isLatest() || other.isLatest()) {
+			return Boolean.compare(isLatest(), other.isLatest());
+		}
 		int common = Math.min(this.parts.size(), other.parts.size());
 		for (int i = 0; i < common; i++) {
 			int result = this.parts.get(i).compareTo(other.parts.get(i));
@@ -84,6 +141,9 @@ public record MigrationVersion(List<BigInteger> parts, String text) implements C
 	 * @return e.g. {@code 1.2} for {@code 001.2.0}
 	 */
 	public String canonical() {
+		if (isLatest()) {
+			return LATEST_TEXT;
+		}
 		return this.parts.stream().map(BigInteger::toString).collect(Collectors.joining("."));
 	}
 

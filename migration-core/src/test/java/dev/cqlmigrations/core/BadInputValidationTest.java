@@ -88,10 +88,10 @@ class BadInputValidationTest {
 
 	@Test
 	void errorsWithoutAMessageAreDescribedByTheirTypeAndCause() {
-		assertThat(MigrationEngine.describe(new IllegalStateException("closed"))).isEqualTo("closed");
-		assertThat(MigrationEngine.describe(new RuntimeException(null, new IllegalStateException("socket closed"))))
+		assertThat(StatementExecution.describe(new IllegalStateException("closed"))).isEqualTo("closed");
+		assertThat(StatementExecution.describe(new RuntimeException(null, new IllegalStateException("socket closed"))))
 			.isEqualTo("RuntimeException (socket closed)");
-		assertThat(MigrationEngine.describe(new RuntimeException((String) null))).isEqualTo("RuntimeException");
+		assertThat(StatementExecution.describe(new RuntimeException((String) null))).isEqualTo("RuntimeException");
 	}
 
 	@Test

@@ -152,14 +152,14 @@ class EngineEdgeCasesIT {
 
 	@Test
 	void statementsThatAlreadyRanAreRecognisedByTheServerMessage() {
-		assertThat(MigrationEngine.looksAlreadyDone(new InvalidQueryException(null, "Table t already exists")))
+		assertThat(StatementExecution.looksAlreadyDone(new InvalidQueryException(null, "Table t already exists")))
 			.isTrue();
-		assertThat(MigrationEngine.looksAlreadyDone(
+		assertThat(StatementExecution.looksAlreadyDone(
 				new InvalidQueryException(null, "Invalid column name x because it conflicts with an existing column")))
 			.isTrue();
-		assertThat(MigrationEngine.looksAlreadyDone(new InvalidQueryException(null, "Undefined column name y")))
+		assertThat(StatementExecution.looksAlreadyDone(new InvalidQueryException(null, "Undefined column name y")))
 			.isFalse();
-		assertThat(MigrationEngine.looksAlreadyDone(new IllegalStateException("already exists"))).isFalse();
+		assertThat(StatementExecution.looksAlreadyDone(new IllegalStateException("already exists"))).isFalse();
 	}
 
 	private static JavaMigration reversibleTable() {

@@ -241,6 +241,30 @@ class MigrateIT {
 	}
 
 	@Test
+	void everyCommandThatTakesTheLockTellsTheListener(CassandraNode node, @TempDir Path dir) {
+		EngineFixture fixture = new EngineFixture(node, dir, "listenerall");
+		fixture.write("V2__a.cql", "CREATE TABLE a (id int PRIMARY KEY);").write("U2__a.cql", "DROP TABLE a;");
+		List<java.time.Duration> locks = new CopyOnWriteArrayList<>();
+		MigrationListener listener = new MigrationListener() {
+			@Override
+			public void lockAcquired(java.time.Duration waited) {
+				locks.add(waited);
+			}
+		};
+		MigrationEngine engine = new MigrationEngine(fixture.session, fixture.settings().build(), listener);
+
+		engine.baseline("1", "existing schema");
+		assertThat(locks).as("baseline").hasSize(1);
+		engine.migrate();
+		assertThat(locks).as("migrate").hasSize(2);
+		engine.repair();
+		assertThat(locks).as("repair").hasSize(3);
+		engine.rollback(RollbackRequest.last());
+		assertThat(locks).as("rollback").hasSize(4).noneMatch(java.time.Duration::isNegative);
+		assertThat(fixture.history()).containsExactly("1:APPLIED:0", "2:ROLLED_BACK:1");
+	}
+
+	@Test
 	void firstRunOnOneNodeCreatesBothEngineTablesWithoutPollingSchemaVersions(CassandraNode node, @TempDir Path dir)
 			throws InterruptedException {
 		EngineFixture fixture = new EngineFixture(node, dir, "bootstrap");

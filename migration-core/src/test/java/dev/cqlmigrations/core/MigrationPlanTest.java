@@ -15,7 +15,7 @@ class MigrationPlanTest {
 
 	@Test
 	void everythingIsPendingOnAnEmptyHistory() {
-		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22)), List.of(), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22)), List.of(), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).extracting((p) -> p.migration().version().toString()).containsExactly("1", "2");
 		assertThat(plan.infos()).extracting(MigrationInfo::state).containsOnly(MigrationState.PENDING);
@@ -35,7 +35,7 @@ class MigrationPlanTest {
 	@Test
 	void appliedWithSameChecksumIsNotPending() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22)),
-				List.of(entry("1", HistoryState.APPLIED, 11, 2, null)), false, null);
+				List.of(entry("1", HistoryState.APPLIED, 11, 2, null)), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).extracting((p) -> p.migration().version().toString()).containsExactly("2");
 		assertThat(plan.current()).hasToString("1");
@@ -46,7 +46,7 @@ class MigrationPlanTest {
 	void checksumDriftMissingScriptAndOutOfOrderAreProblems() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 99), cql("1.5", 15)),
 				List.of(entry("1", HistoryState.APPLIED, 11, 2, null), entry("2", HistoryState.APPLIED, 22, 2, null)),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).hasSize(3);
 		assertThat(plan.infos()).extracting(MigrationInfo::state)
@@ -58,7 +58,7 @@ class MigrationPlanTest {
 	@Test
 	void outOfOrderAllowedMakesOlderVersionPending() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1.5", 15), cql("2", 22)),
-				List.of(entry("2", HistoryState.APPLIED, 22, 2, null)), true, null);
+				List.of(entry("2", HistoryState.APPLIED, 22, 2, null)), true, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).isEmpty();
 		assertThat(plan.pending()).singleElement().satisfies((p) -> assertThat(p.migration().version()).hasToString("1.5"));
@@ -67,7 +67,7 @@ class MigrationPlanTest {
 	@Test
 	void failedMigrationResumesWhenTheRanStatementsAreUnchanged() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
-				List.of(entry("1", HistoryState.FAILED, 11, 1, ProgressChecksum.of(TWO, 1))), false, null);
+				List.of(entry("1", HistoryState.FAILED, 11, 1, ProgressChecksum.of(TWO, 1))), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).isEmpty();
 		assertThat(plan.pending()).singleElement().satisfies((p) -> {
@@ -80,7 +80,7 @@ class MigrationPlanTest {
 	@Test
 	void inProgressMigrationResumesAfterACrash() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
-				List.of(entry("1", HistoryState.IN_PROGRESS, 11, 1, ProgressChecksum.of(TWO, 1))), false, null);
+				List.of(entry("1", HistoryState.IN_PROGRESS, 11, 1, ProgressChecksum.of(TWO, 1))), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).singleElement().satisfies((p) -> assertThat(p.resumesAfterCrash()).isTrue());
 		assertThat(plan.infos().get(0).state()).isEqualTo(MigrationState.IN_PROGRESS);
@@ -89,7 +89,7 @@ class MigrationPlanTest {
 	@Test
 	void failedMigrationWithChangedPrefixCannotResume() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
-				List.of(entry("1", HistoryState.FAILED, 11, 1, 12345)), false, null);
+				List.of(entry("1", HistoryState.FAILED, 11, 1, 12345)), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).isEmpty();
 		assertThat(plan.problems()).singleElement().asString().contains("cannot resume safely");
@@ -98,7 +98,7 @@ class MigrationPlanTest {
 	@Test
 	void failedMigrationWhoseScriptIsGoneIsAProblem() {
 		MigrationPlan plan = MigrationPlan.of(List.of(), List.of(entry("1", HistoryState.FAILED, 11, 1, 1)), false,
-				null);
+				MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString().contains("no longer on disk");
 	}
@@ -107,7 +107,7 @@ class MigrationPlanTest {
 	void rolledBackMigrationIsPendingAgainAndGoneOneIsHarmless() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
 				List.of(entry("1", HistoryState.ROLLED_BACK, 11, 2, null), entry("2", HistoryState.ROLLED_BACK, 22, 2, null)),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).isEmpty();
 		assertThat(plan.pending()).singleElement().satisfies((p) -> assertThat(p.previous()).isNotNull());
@@ -119,7 +119,7 @@ class MigrationPlanTest {
 	void rolledBackOlderThanCurrentIsOutOfOrder() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22)),
 				List.of(entry("1", HistoryState.ROLLED_BACK, 11, 2, null), entry("2", HistoryState.APPLIED, 22, 2, null)),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.infos().get(0).state()).isEqualTo(MigrationState.OUT_OF_ORDER);
 		assertThat(plan.problems()).hasSize(1);
@@ -128,7 +128,7 @@ class MigrationPlanTest {
 	@Test
 	void failedRollbackIsAProblem() {
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11)),
-				List.of(entry("1", HistoryState.ROLLBACK_FAILED, 11, 0, null)), false, null);
+				List.of(entry("1", HistoryState.ROLLBACK_FAILED, 11, 0, null)), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString().contains("its rollback failed");
 		assertThat(plan.current()).hasToString("1");
@@ -139,7 +139,7 @@ class MigrationPlanTest {
 		HistoryEntry baseline = new HistoryEntry(MigrationVersion.parse("2"), "base", MigrationType.BASELINE, "base",
 				null, null, null, HistoryState.APPLIED, 0, 0, null, Instant.now(), null, 0, "me", null, List.of());
 		MigrationPlan plan = MigrationPlan.of(List.of(cql("1", 11), cql("2", 22), cql("3", 33)), List.of(baseline),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.infos()).extracting(MigrationInfo::state)
 			.containsExactly(MigrationState.BELOW_BASELINE, MigrationState.BASELINE, MigrationState.PENDING);
@@ -158,10 +158,10 @@ class MigrationPlanTest {
 				new CqlStatement("CREATE TABLE ph_a.t (id int PRIMARY KEY)", 4, 1));
 		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "ks", MigrationType.CQL, "V1__ks.cql", 11,
 				null, null, HistoryState.FAILED, 2, 3, ProgressChecksum.of(before, 2), Instant.now(), null, 5, "me",
-				"boom", List.of("2026-12-03T08:00:00Z " + MigrationPlan.placeholderAudit("ks", "ph_a") + " by me@host",
+				"boom", List.of("2026-12-03T08:00:00Z " + PlaceholderAudit.event("ks", "ph_a") + " by me@host",
 						"2026-12-03T08:00:01Z FAILED at statement 3 by me@host"));
 
-		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, MigrationVersion.LATEST);
 
 		assertThat(plan.pending()).isEmpty();
 		assertThat(plan.problems()).singleElement().asString()
@@ -183,7 +183,7 @@ class MigrationPlanTest {
 		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "t", MigrationType.CQL, "V1__t.cql", 11,
 				null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom", List.of());
 
-		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString()
 			.contains("stopped after statement 1 of 2", "${ks} is 'ph_b' now (the values of that run are not recorded)",
@@ -197,7 +197,7 @@ class MigrationPlanTest {
 		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "t", MigrationType.CQL, "V1__t.cql", 11,
 				null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom", List.of());
 
-		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString()
 			.contains("the statements before that point changed since", "'migrate repair'");
@@ -209,7 +209,7 @@ class MigrationPlanTest {
 				"V1.0__d.cql", 11, TWO, null, null, List.of(), null);
 		MigrationPlan plan = MigrationPlan.of(List.of(written, cql("2", 22)),
 				List.of(entry("1", HistoryState.APPLIED, 11, 2, null), entry("2", HistoryState.FAILED, 22, 0, null)),
-				false, null);
+				false, MigrationVersion.LATEST);
 
 		assertThat(plan.current()).hasToString("1.0");
 		assertThat(plan.infos()).extracting(MigrationInfo::version).containsExactly("1.0", "2");
@@ -220,8 +220,8 @@ class MigrationPlanTest {
 
 	@Test
 	void aSecretPlaceholderIsNeverRecordedNorShown() {
-		assertThat(MigrationPlan.placeholderAudit("app_password", "hunter2")).doesNotContain("hunter2");
-		assertThat(MigrationPlan.placeholderAudit("keyspace", "shop")).contains("'shop'");
+		assertThat(PlaceholderAudit.event("app_password", "hunter2")).doesNotContain("hunter2");
+		assertThat(PlaceholderAudit.event("keyspace", "shop")).contains("'shop'");
 		List<CqlStatement> statements = List.of(
 				new CqlStatement("CREATE ROLE app WITH PASSWORD = 'hunter3' AND LOGIN = true", 1, 1),
 				new CqlStatement("BROKEN", 2, 1));
@@ -230,9 +230,9 @@ class MigrationPlanTest {
 				List.of(Map.of("app_password", "hunter3"), Map.of()));
 		HistoryEntry failed = new HistoryEntry(MigrationVersion.parse("1"), "role", MigrationType.CQL,
 				"V1__role.cql", 11, null, null, HistoryState.FAILED, 1, 2, 12345, Instant.now(), null, 5, "me", "boom",
-				List.of("t1 " + MigrationPlan.placeholderAudit("app_password", "hunter2") + " by me@host"));
+				List.of("t1 " + PlaceholderAudit.event("app_password", "hunter2") + " by me@host"));
 
-		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, null);
+		MigrationPlan plan = MigrationPlan.of(List.of(disk), List.of(failed), false, MigrationVersion.LATEST);
 
 		assertThat(plan.problems()).singleElement().asString()
 			.contains("${app_password} may have changed (a secret: its values are not shown)",
@@ -242,12 +242,12 @@ class MigrationPlanTest {
 
 	@Test
 	void recordedPlaceholdersTakeTheLatestValueAndIgnoreOtherLines() {
-		assertThat(MigrationPlan.recordedPlaceholders(List.of(
-				"t1 " + MigrationPlan.placeholderAudit("a", "1") + " by x",
-				"t2 APPLIED by x", "t3 " + MigrationPlan.placeholderAudit("a", "it's 2") + " by x y",
-				"t4 " + MigrationPlan.placeholderAudit("r", "{'class': 'SimpleStrategy'}") + " by x")))
+		assertThat(PlaceholderAudit.recorded(List.of(
+				"t1 " + PlaceholderAudit.event("a", "1") + " by x",
+				"t2 APPLIED by x", "t3 " + PlaceholderAudit.event("a", "it's 2") + " by x y",
+				"t4 " + PlaceholderAudit.event("r", "{'class': 'SimpleStrategy'}") + " by x")))
 			.containsExactly(Map.entry("a", "it's 2"), Map.entry("r", "{'class': 'SimpleStrategy'}"));
-		assertThat(MigrationPlan.recordedPlaceholders(null)).isEmpty();
+		assertThat(PlaceholderAudit.recorded(null)).isEmpty();
 	}
 
 	private static ResolvedMigration cql(String version, int checksum) {

@@ -41,6 +41,28 @@ class MigrationVersionTest {
 	}
 
 	@Test
+	void latestIsTheTargetWithoutALimitAndTheOnlyWordThatParses() {
+		assertThat(MigrationVersion.parseTarget("latest")).isSameAs(MigrationVersion.LATEST);
+		assertThat(MigrationVersion.parseTarget(" LATEST ")).isSameAs(MigrationVersion.LATEST);
+		assertThat(MigrationVersion.parseTarget(null)).isSameAs(MigrationVersion.LATEST);
+		assertThat(MigrationVersion.parseTarget("")).isSameAs(MigrationVersion.LATEST);
+		assertThat(MigrationVersion.parseTarget("2.0")).isEqualTo(v("2")).hasToString("2.0");
+		assertThat(MigrationVersion.LATEST.isNewerThan(v("20261123120000"))).isTrue();
+		assertThat(v("1").isNewerThan(MigrationVersion.LATEST)).isFalse();
+		assertThat(MigrationVersion.LATEST).hasToString("latest").isNotEqualTo(v("0"));
+		assertThat(MigrationVersion.LATEST.canonical()).isEqualTo("latest");
+		assertThat(MigrationVersion.ZERO).isEqualTo(v("0.0"));
+		assertThatIllegalArgumentException().isThrownBy(() -> MigrationVersion.parseTarget("newest"))
+			.withMessageContaining("'newest' is not a version");
+	}
+
+	@Test
+	void indexesItemsByVersionInVersionOrder() {
+		assertThat(MigrationVersion.index(List.of("10", "2", "1.5"), MigrationVersion::parse).keySet())
+			.containsExactly(v("1.5"), v("2"), v("10"));
+	}
+
+	@Test
 	void underscoresSeparatePartsLikeDots() {
 		assertThat(v("1_2")).isEqualTo(v("1.2"));
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -107,10 +108,10 @@ class RunOutcomeIT {
 			}
 			// The other instance applies V1 and releases the lock.
 			ResolvedMigration v1 = fixture.engine().load().get(0);
-			new HistoryTable(fixture.session, fixture.settings().build()).save(new HistoryEntry(v1.version(),
-					v1.description(), MigrationType.CQL, v1.script(), v1.checksum(), null, null, HistoryState.APPLIED,
-					1, 1, ProgressChecksum.of(v1.statements(), 1), Instant.now(), null, 12, "ops@other-host", null,
-					List.of()));
+			Instant appliedAt = Instant.now();
+			new HistoryTable(fixture.session, fixture.settings().build())
+				.save(HistoryEntry.started(v1, 0, null, Map.of(), "ops@other-host", appliedAt)
+					.applied(v1, 12, "ops@other-host", appliedAt));
 			fixture.session.execute("CREATE TABLE " + fixture.keyspace + ".a (id int PRIMARY KEY)");
 			fixture.session.execute("DELETE FROM " + fixture.keyspace + ".migration_lock WHERE name = 'migrations'");
 

@@ -21,7 +21,7 @@ import dev.cqlmigrations.core.MigrationInfo;
 import dev.cqlmigrations.core.MigrationRunItem;
 import dev.cqlmigrations.core.MigrationRunResult;
 import dev.cqlmigrations.core.MigrationState;
-import dev.cqlmigrations.core.MigrationVersion;
+import dev.cqlmigrations.core.RollbackException;
 import dev.cqlmigrations.core.RollbackRequest;
 import dev.cqlmigrations.core.StatusReport;
 
@@ -40,6 +40,10 @@ import dev.cqlmigrations.core.StatusReport;
 public class MigrationsEndpoint {
 
 	static final String ROLLBACK = "rollback";
+
+	// The names of the request body's fields, for the messages of a malformed request.
+	private static final RollbackRequest.Spelling HTTP_SPELLING = new RollbackRequest.Spelling("'target'",
+			"'steps' %s", "'expectedVersion'", "Give either 'target' or 'steps', not both");
 
 	private final Supplier<MigrationEngine> engine;
 
@@ -112,39 +116,17 @@ public class MigrationsEndpoint {
 			throw new InvalidEndpointRequestException("Unknown action '" + action + "': the only action is "
 					+ "POST /actuator/migrations/rollback", "Unknown action");
 		}
-		String trimmedTarget = (target != null && !target.isBlank()) ? target.trim() : null;
-		if (trimmedTarget != null && steps != null) {
-			throw new InvalidEndpointRequestException("Give either 'target' or 'steps', not both",
-					"Both target and steps");
+		RollbackRequest request;
+		try {
+			request = RollbackRequest.parse(target, (steps != null) ? steps.toString() : null, expectedVersion,
+					Boolean.TRUE.equals(dryRun), HTTP_SPELLING);
 		}
-		if (steps != null && steps < 1) {
-			throw new InvalidEndpointRequestException("Invalid 'steps' " + steps + ": use 1 or more", "Invalid steps");
+		catch (RollbackException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), "Invalid rollback request");
 		}
-		if (trimmedTarget != null) {
-			try {
-				MigrationVersion.parse(trimmedTarget);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidEndpointRequestException("Invalid 'target': " + ex.getMessage() + " (0 rolls back "
-						+ "everything)", "Invalid target");
-			}
-		}
-		String expected = (expectedVersion != null && !expectedVersion.isBlank()) ? expectedVersion.trim() : null;
-		if (expected != null) {
-			try {
-				MigrationVersion.parse(expected);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidEndpointRequestException("Invalid 'expectedVersion': " + ex.getMessage(),
-						"Invalid expectedVersion");
-			}
-		}
-		RollbackRequest request = (trimmedTarget != null) ? RollbackRequest.toTarget(trimmedTarget)
-				: (steps != null) ? RollbackRequest.steps(steps) : RollbackRequest.last();
 		// An HTTP request must not queue behind another run: a client that times out and retries
 		// would otherwise get both requests carried out, one after the other.
-		request = request.expectingVersion(expected).withoutWaitingForLock();
-		return Boolean.TRUE.equals(dryRun) ? request.asDryRun() : request;
+		return request.withoutWaitingForLock();
 	}
 
 	/**

@@ -24,12 +24,11 @@ final class PendingMigrations {
 	}
 
 	static List<String> versions(StatusReport report, @Nullable String target) {
-		MigrationVersion limit = (target != null && !"latest".equalsIgnoreCase(target)) ? MigrationVersion.parse(target)
-				: null;
+		MigrationVersion limit = MigrationVersion.parseTarget(target);
 		List<String> pending = new ArrayList<>();
 		for (MigrationInfo info : report.migrations()) {
 			if (info.state().isPending()
-					&& (limit == null || !MigrationVersion.parse(info.version()).isNewerThan(limit))) {
+					&& !MigrationVersion.parse(info.version()).isNewerThan(limit)) {
 				pending.add(info.version());
 			}
 		}

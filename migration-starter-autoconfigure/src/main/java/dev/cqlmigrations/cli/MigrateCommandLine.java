@@ -8,6 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.cqlmigrations.core.MigrationVersion;
+import dev.cqlmigrations.core.RollbackException;
+import dev.cqlmigrations.core.RollbackRequest;
 import dev.cqlmigrations.core.UndoOutcome;
 
 /**
@@ -23,6 +25,10 @@ public final class MigrateCommandLine {
 
 	/** The first non-option argument that switches an application into command-line mode. */
 	public static final String MIGRATE = "migrate";
+
+	private static final RollbackRequest.Spelling SPELLING = new RollbackRequest.Spelling(
+			CommandOption.TARGET.flag(), CommandOption.STEPS.flag() + " '%s'", "expected version",
+			"Give either --steps or --target to 'down', not both.");
 
 	private final List<String> springArguments;
 
@@ -172,15 +178,12 @@ public final class MigrateCommandLine {
 					+ "'.");
 		}
 		String target = options.get(CommandOption.TARGET);
-		if (target != null) {
-			checkVersion(target, CommandOption.TARGET, command == Command.UP);
-		}
 		Integer steps = null;
-		if (options.containsKey(CommandOption.STEPS)) {
-			steps = positiveNumber(options.get(CommandOption.STEPS));
-			if (target != null) {
-				throw new UsageException("Give either --steps or --target to 'down', not both.");
-			}
+		if (command == Command.DOWN) {
+			steps = rollbackRequest(target, options.get(CommandOption.STEPS)).steps();
+		}
+		else if (target != null) {
+			checkVersion(target, CommandOption.TARGET, command == Command.UP);
 		}
 		String version = options.get(CommandOption.VERSION);
 		if (command == Command.BASELINE) {
@@ -215,11 +218,13 @@ public final class MigrateCommandLine {
 	}
 
 	private static void checkVersion(String text, CommandOption option, boolean latestAllowed) {
-		if (latestAllowed && "latest".equalsIgnoreCase(text)) {
-			return;
-		}
 		try {
-			MigrationVersion.parse(text);
+			if (latestAllowed) {
+				MigrationVersion.parseTarget(text);
+			}
+			else {
+				MigrationVersion.parse(text);
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			throw new UsageException("Invalid " + option.flag() + ": " + ex.getMessage()
@@ -227,17 +232,14 @@ public final class MigrateCommandLine {
 		}
 	}
 
-	private static Integer positiveNumber(@Nullable String text) {
+	// The request itself checks the target and the steps, in the words of this command line.
+	private static RollbackRequest rollbackRequest(@Nullable String target, @Nullable String steps) {
 		try {
-			int number = Integer.parseInt(String.valueOf(text));
-			if (number > 0) {
-				return number;
-			}
+			return RollbackRequest.parse(target, steps, null, false, SPELLING);
 		}
-		catch (NumberFormatException ex) {
-			// reported below
+		catch (RollbackException ex) {
+			throw new UsageException(ex.getMessage());
 		}
-		throw new UsageException("Invalid --steps '" + text + "': use a whole number of 1 or more.");
 	}
 
 	private static boolean isSpringProperty(String arg) {
