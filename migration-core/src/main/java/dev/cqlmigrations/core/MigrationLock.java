@@ -109,7 +109,8 @@ final class MigrationLock {
 						TimeUnit.NANOSECONDS.toSeconds(now - start), waitTimeout.toSeconds());
 				nextLog = now + TimeUnit.SECONDS.toNanos(10);
 			}
-			sleep(pause);
+			Pause.sleep(Duration.ofMillis(pause), () -> new MigrationLockException(
+					"Interrupted while waiting for the migration lock", null));
 			pause = Math.min(pause * 2, 2000);
 		}
 	}
@@ -266,15 +267,6 @@ final class MigrationLock {
 		return (int) Math.max(1, this.settings.lockTtl().toSeconds());
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MigrationLockException("Interrupted while waiting for the migration lock", null);
-		}
-	}
 
 	/**
 	 * A held lease: renewed in the background until closed. {@link #ensureHeld()} is the fencing
