@@ -174,9 +174,9 @@ public final class MigrationSettings {
 
 	/**
 	 * Builder of {@link MigrationSettings}: each method sets one value and returns this builder;
-	 * {@link #build()} checks them all.
+	 * {@link #build()} checks them all. Only {@link MigrationSettings#builder(String)} creates one.
 	 */
-	public interface Builder {
+	public sealed interface Builder permits SettingsBuilder {
 
 		/** @param historyTable the history table name @return this builder */
 		Builder historyTable(String historyTable);
