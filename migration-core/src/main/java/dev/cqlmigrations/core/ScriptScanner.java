@@ -205,6 +205,7 @@ public final class ScriptScanner {
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
+	/** The location of a file below a location, as shown in messages and the history. */
 	static String child(String location, String relativePath) {
 		return location.endsWith(":") ? location + relativePath : location + "/" + relativePath;
 	}
@@ -225,6 +226,10 @@ public final class ScriptScanner {
 		return true;
 	}
 
+	/**
+	 * The text of a script.
+	 * @throws MigrationLoadException naming the script when it is not UTF-8
+	 */
 	static String decode(byte[] bytes, String location) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
