@@ -1,10 +1,10 @@
 package dev.cqlmigrations.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a CQL script into statements with a small lexer, so that a {@code ;} only ends a
@@ -21,28 +21,6 @@ import java.util.Map;
  * written for {@code cqlsh -f} fails while loading rather than halfway through a migration.
  */
 public final class CqlScriptSplitter {
-
-	private static final String DISPLAY_ONLY = "a cqlsh display setting that has no meaning outside cqlsh; "
-			+ "remove it";
-
-	/** The first word of each cqlsh shell command, and what to do instead. */
-	private static final Map<String, String> CQLSH_COMMANDS = Map.ofEntries(
-			Map.entry("CONSISTENCY", "the engine reads and writes its history at migrations.consistency.* and runs "
-					+ "schema changes at its own level; remove the line"),
-			Map.entry("SERIAL", "the engine takes its lock at migrations.consistency.serial; remove the line"),
-			Map.entry("SOURCE", "scripts cannot include other files; move the statements of that file into "
-					+ "migrations of their own"),
-			Map.entry("COPY", "the driver cannot read or write CSV files; write INSERT statements, or load the data "
-					+ "in a Java migration"),
-			Map.entry("DESCRIBE", "it only prints schema and changes nothing; remove it"),
-			Map.entry("DESC", "it only prints schema and changes nothing; remove it"),
-			Map.entry("TRACING", DISPLAY_ONLY), Map.entry("PAGING", DISPLAY_ONLY), Map.entry("EXPAND", DISPLAY_ONLY),
-			Map.entry("CAPTURE", DISPLAY_ONLY), Map.entry("SHOW", DISPLAY_ONLY), Map.entry("CLEAR", DISPLAY_ONLY),
-			Map.entry("CLS", DISPLAY_ONLY),
-			Map.entry("LOGIN", "credentials come from spring.cassandra.username/password (or migrations.cassandra.*); "
-					+ "remove the line"),
-			Map.entry("EXIT", "a script ends at its end; remove the line"),
-			Map.entry("QUIT", "a script ends at its end; remove the line"));
 
 	private CqlScriptSplitter() {
 	}
@@ -66,7 +44,7 @@ public final class CqlScriptSplitter {
 
 		private final String text;
 
-		private final int[] lineStarts;
+		private final LinePositions positions;
 
 		private final List<CqlStatement> statements = new ArrayList<>();
 
@@ -82,28 +60,14 @@ public final class CqlScriptSplitter {
 
 		private boolean inBatch;
 
-		private String previousToken;
+		private @Nullable String previousToken;
 
-		private String lastToken;
+		private @Nullable String lastToken;
 
 		Lexer(String scriptName, String text) {
 			this.scriptName = scriptName;
 			this.text = text;
-			this.lineStarts = lineStarts(text);
-		}
-
-		private static int[] lineStarts(String text) {
-			int[] starts = new int[16];
-			int count = 1;
-			for (int i = 0; i < text.length(); i++) {
-				if (text.charAt(i) == '\n') {
-					if (count == starts.length) {
-						starts = Arrays.copyOf(starts, count * 2);
-					}
-					starts[count++] = i + 1;
-				}
-			}
-			return Arrays.copyOf(starts, count);
+			this.positions = new LinePositions(text);
 		}
 
 		List<CqlStatement> split() {
@@ -251,7 +215,7 @@ public final class CqlScriptSplitter {
 			this.previousToken = this.lastToken;
 			this.lastToken = kind;
 			if (this.leadingTokens.size() < 3) {
-				if (this.leadingTokens.isEmpty() && CQLSH_COMMANDS.containsKey(kind)) {
+				if (this.leadingTokens.isEmpty() && CqlshCommands.isCommand(kind)) {
 					throw error(start, cqlshCommand(kind, end));
 				}
 				this.leadingTokens.add(kind);
@@ -263,11 +227,7 @@ public final class CqlScriptSplitter {
 			int lineEnd = this.text.indexOf('\n', wordEnd);
 			String line = this.text.substring(wordEnd - word.length(), (lineEnd >= 0) ? lineEnd : this.text.length())
 				.strip();
-			String command = ("SERIAL".equals(word)) ? "SERIAL CONSISTENCY" : word;
-			return "'" + ((line.length() > 60) ? line.substring(0, 60) + "..." : line) + "' is the cqlsh command "
-					+ command + ", not CQL: the server would reject it when the migration runs. "
-					+ Character.toUpperCase(CQLSH_COMMANDS.get(word).charAt(0)) + CQLSH_COMMANDS.get(word).substring(1)
-					+ ".";
+			return CqlshCommands.refusal(word, line);
 		}
 
 		/** Whether the leading tokens are BEGIN BATCH or BEGIN UNLOGGED|COUNTER BATCH. */
@@ -294,7 +254,7 @@ public final class CqlScriptSplitter {
 
 		private void endStatement() {
 			if (this.statementStart >= 0) {
-				int[] position = lineAndColumn(this.statementStart);
+				int[] position = this.positions.lineAndColumn(this.statementStart);
 				this.statements.add(new CqlStatement(this.current.toString().trim(), position[0], position[1]));
 			}
 			this.current.setLength(0);
@@ -313,19 +273,13 @@ public final class CqlScriptSplitter {
 			this.current.setLength(length);
 		}
 
-		private int[] lineAndColumn(int offset) {
-			int index = Arrays.binarySearch(this.lineStarts, offset);
-			int line = (index >= 0) ? index : -index - 2;
-			return new int[] { line + 1, offset - this.lineStarts[line] + 1 };
-		}
-
 		private String position(int offset) {
-			int[] position = lineAndColumn(offset);
+			int[] position = this.positions.lineAndColumn(offset);
 			return "line " + position[0] + ", column " + position[1];
 		}
 
 		private MigrationScriptException error(int offset, String problem) {
-			int[] position = lineAndColumn(offset);
+			int[] position = this.positions.lineAndColumn(offset);
 			return new MigrationScriptException(this.scriptName, position[0], position[1], problem);
 		}
 

@@ -2,8 +2,10 @@ package dev.cqlmigrations.core;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import dev.cqlmigrations.core.StatementClassifier.Classified;
+import dev.cqlmigrations.core.StatementClassifier.Kind;
+import dev.cqlmigrations.core.StatementClassifier.TableName;
 
 /**
  * Refuses scripts that write to the engine's own history or lock table, before anything runs: a
@@ -11,16 +13,6 @@ import java.util.regex.Pattern;
  * lock can let two runs overlap. Reading them is allowed.
  */
 final class EngineTablesGuard {
-
-	private static final String ID = "(\"(?:[^\"]|\"\")+\"|\\w+)";
-
-	private static final Pattern WRITE = Pattern.compile("(?is)\\b(?:INSERT\\s+INTO|UPDATE|FROM|TRUNCATE(?:\\s+TABLE)?"
-			+ "|(?:DROP|ALTER)\\s+(?:TABLE|COLUMNFAMILY)(?:\\s+IF\\s+EXISTS)?)\\s+" + ID
-			+ "(?:\\s*\\.\\s*" + ID + ")?");
-
-	private static final Pattern SELECT = Pattern.compile("(?is)^\\s*SELECT\\b.*");
-
-	private static final Pattern USE = Pattern.compile("(?is)^\\s*USE\\s+" + ID + "\\s*$");
 
 	private EngineTablesGuard() {
 	}
@@ -44,19 +36,17 @@ final class EngineTablesGuard {
 		Set<String> engineTables = Set.of(settings.historyTable(), settings.lockTable());
 		String keyspace = settings.keyspace();
 		for (CqlStatement statement : statements) {
-			Matcher use = USE.matcher(statement.cql());
-			if (use.matches()) {
-				keyspace = SchemaProbe.name(use.group(1));
+			Classified classified = StatementClassifier.classify(statement.cql());
+			if (classified.kind() == Kind.USE) {
+				keyspace = classified.keyspaceOr(keyspace);
 				continue;
 			}
-			if (SELECT.matcher(statement.cql()).matches()) {
+			if (classified.kind() == Kind.SELECT) {
 				continue;
 			}
-			Matcher write = WRITE.matcher(statement.cql());
-			while (write.find()) {
-				boolean qualified = write.group(2) != null;
-				String targetKeyspace = qualified ? SchemaProbe.name(write.group(1)) : keyspace;
-				String table = SchemaProbe.name(qualified ? write.group(2) : write.group(1));
+			for (TableName written : StatementClassifier.writtenTables(statement.cql())) {
+				String targetKeyspace = written.keyspaceOr(keyspace);
+				String table = written.table();
 				if (targetKeyspace.equals(settings.keyspace()) && engineTables.contains(table)) {
 					throw new MigrationLoadException("Migration script " + script + " (line " + statement.line()
 							+ ") writes to the engine's own table " + targetKeyspace + "." + table + ": migrations "

@@ -1,6 +1,8 @@
 package dev.cqlmigrations.core;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -114,33 +116,29 @@ final class HistoryTable {
 	 * replicas do.
 	 */
 	private ResultSet executeWhileTableIsCreated(SimpleStatement select) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return this.session.execute(select);
-			}
-			catch (DriverException ex) {
-				// A replica in another datacenter may not know the new table yet while its creator still
-				// waits for agreement: it fails the read (seen with racers in two datacenters).
-				if (attempt >= 20 || !(isTableBeingCreated(ex) || ex instanceof ReadFailureException)) {
-					throw ex;
-				}
-				pause(50L * attempt);
-			}
-		}
+		// A replica in another datacenter may not know the new table yet while its creator still
+		// waits for agreement: it fails the read (seen with racers in two datacenters).
+		return Retry.upTo(20, (attempt) -> Duration.ofMillis(50L * attempt),
+				(ex) -> ex instanceof DriverException && (isTableBeingCreated(ex) || ex instanceof ReadFailureException),
+				HistoryTable::interrupted,
+				() -> this.session.execute(select));
 	}
 
 	static boolean isTableBeingCreated(RuntimeException ex) {
 		return String.valueOf(ex.getMessage()).contains("Unknown CF");
 	}
 
+	/**
+	 * Sleeps between attempts to read or write the history.
+	 * @param millis how long
+	 * @throws MigrationException when interrupted
+	 */
 	static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			throw new MigrationException("Interrupted while reading the migration history", interrupted);
-		}
+		Pause.sleep(Duration.ofMillis(millis), HistoryTable::interrupted);
+	}
+
+	private static MigrationException interrupted() {
+		return new MigrationException("Interrupted while reading the migration history");
 	}
 
 	static boolean isMissingTable(InvalidQueryException ex) {

@@ -1,11 +1,12 @@
 package dev.cqlmigrations.core;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import dev.cqlmigrations.core.StatementClassifier.Classified;
+import dev.cqlmigrations.core.StatementClassifier.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that keep the history keyspace safe: no script creates or drops it behind the engine's
@@ -13,17 +14,6 @@ import java.util.regex.Pattern;
  * replica by default.
  */
 final class KeyspaceSafety {
-
-	private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[A-Za-z0-9_]+)";
-
-	private static final Pattern CREATE_KEYSPACE = Pattern
-		.compile("CREATE\\s+KEYSPACE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern DROP_KEYSPACE = Pattern
-		.compile("DROP\\s+KEYSPACE\\s+(?:IF\\s+EXISTS\\s+)?" + NAME, Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern LEADING_COMMENTS = Pattern
-		.compile("\\A(?:\\s+|--[^\\n]*(?:\\n|\\z)|//[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/)*", Pattern.DOTALL);
 
 	private static final int MAX_DEFAULT_REPLICAS = 3;
 
@@ -40,7 +30,7 @@ final class KeyspaceSafety {
 	static void checkNoScriptCreatesHistoryKeyspace(List<PendingMigration> pending, String keyspace) {
 		for (PendingMigration migration : pending) {
 			ResolvedMigration resolved = migration.migration();
-			CqlStatement statement = find(resolved.statements(), CREATE_KEYSPACE, keyspace);
+			CqlStatement statement = find(resolved.statements(), Kind.CREATE_KEYSPACE, keyspace);
 			if (statement != null) {
 				throw new MigrationConfigurationException("V" + resolved.version() + " (" + resolved.script()
 						+ ", line " + statement.line() + ") creates keyspace " + keyspace + ", which is also the "
@@ -63,7 +53,7 @@ final class KeyspaceSafety {
 	 */
 	static void checkNoUndoDropsHistoryKeyspace(List<ResolvedMigration> toUndo, String keyspace) {
 		for (ResolvedMigration migration : toUndo) {
-			CqlStatement statement = find(migration.undoStatements(), DROP_KEYSPACE, keyspace);
+			CqlStatement statement = find(migration.undoStatements(), Kind.DROP_KEYSPACE, keyspace);
 			if (statement != null) {
 				throw new RollbackException("Undo script " + migration.undoScript() + " (line " + statement.line()
 						+ ") drops keyspace " + keyspace + ", which holds the migration history (migrations.keyspace): "
@@ -92,22 +82,14 @@ final class KeyspaceSafety {
 		return KeyspaceReplication.networkTopology(replicas);
 	}
 
-	private static CqlStatement find(List<CqlStatement> statements, Pattern pattern, String keyspace) {
+	private static @Nullable CqlStatement find(List<CqlStatement> statements, Kind kind, String keyspace) {
 		for (CqlStatement statement : statements) {
-			String cql = LEADING_COMMENTS.matcher(statement.cql()).replaceFirst("");
-			Matcher matcher = pattern.matcher(cql);
-			if (matcher.lookingAt() && keyspace.equals(name(matcher.group(1)))) {
+			Classified classified = StatementClassifier.classify(statement.cql());
+			if (classified.kind() == kind && keyspace.equals(classified.keyspace())) {
 				return statement;
 			}
 		}
 		return null;
-	}
-
-	private static String name(String identifier) {
-		if (identifier.startsWith("\"")) {
-			return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
-		}
-		return identifier.toLowerCase(Locale.ROOT);
 	}
 
 	private static String historyKeyspaceHint(String keyspace) {

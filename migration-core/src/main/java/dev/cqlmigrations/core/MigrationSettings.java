@@ -1,15 +1,11 @@
 package dev.cqlmigrations.core;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the engine needs to know, immutable. Build with {@link #builder(String)}; the
@@ -29,104 +25,10 @@ public final class MigrationSettings {
 	/** Longest accepted {@code migrations.lock.ttl}. */
 	public static final Duration MAX_LOCK_TTL = Duration.ofHours(24);
 
-	private final String keyspace;
+	private final CheckedSettings values;
 
-	private final String historyTable;
-
-	private final String lockTable;
-
-	private final List<String> locations;
-
-	private final List<JavaMigration> javaMigrations;
-
-	private final Map<String, String> placeholders;
-
-	private final String target;
-
-	private final boolean outOfOrder;
-
-	private final boolean validateOnMigrate;
-
-	private final boolean createKeyspace;
-
-	private final KeyspaceReplication replication;
-
-	private final boolean replicationConfigured;
-
-	private final Duration schemaAgreementTimeout;
-
-	private final Duration lockTtl;
-
-	private final Duration lockWaitTimeout;
-
-	private final ConsistencyLevel writeConsistency;
-
-	private final ConsistencyLevel readConsistency;
-
-	private final ConsistencyLevel serialConsistency;
-
-	private final String installedBy;
-
-	private final boolean baselineOnMigrate;
-
-	private final String baselineVersion;
-
-	private final String baselineDescription;
-
-	private final ClassLoader classLoader;
-
-	private MigrationSettings(Builder builder) {
-		this.keyspace = CqlIdentifiers.validName(builder.keyspace, "migrations.keyspace");
-		this.historyTable = CqlIdentifiers.validName(builder.historyTable, "migrations.history-table");
-		this.lockTable = CqlIdentifiers.validName(builder.lockTable, "migrations.lock.table");
-		if (this.historyTable.equals(this.lockTable)) {
-			throw new MigrationConfigurationException("migrations.history-table and migrations.lock.table are both '"
-					+ this.historyTable + "': give them different names.");
-		}
-		if (builder.locations.isEmpty() && builder.javaMigrations.isEmpty()) {
-			throw new MigrationConfigurationException("migrations.locations is empty: set at least one location, "
-					+ "e.g. " + DEFAULT_LOCATION + ".");
-		}
-		this.locations = List.copyOf(builder.locations);
-		this.javaMigrations = List.copyOf(builder.javaMigrations);
-		this.placeholders = Map.copyOf(builder.placeholders);
-		this.target = blankToNull(builder.target);
-		if (this.target != null && !"latest".equalsIgnoreCase(this.target)) {
-			parseVersion(this.target, "migrations.target");
-		}
-		this.outOfOrder = builder.outOfOrder;
-		this.validateOnMigrate = builder.validateOnMigrate;
-		this.createKeyspace = builder.createKeyspace;
-		this.replication = builder.replication;
-		this.replication.toCql();
-		this.replicationConfigured = builder.replicationConfigured;
-		this.schemaAgreementTimeout = positive(builder.schemaAgreementTimeout, "migrations.schema-agreement-timeout");
-		this.lockTtl = positive(builder.lockTtl, "migrations.lock.ttl");
-		if (this.lockTtl.toSeconds() < 3) {
-			throw new MigrationConfigurationException("migrations.lock.ttl is " + this.lockTtl.toMillis()
-					+ " ms: use at least 3s, so that heartbeats can renew the lease in time.");
-		}
-		this.lockWaitTimeout = positive(builder.lockWaitTimeout, "migrations.lock.wait-timeout");
-		if (this.lockTtl.compareTo(MAX_LOCK_TTL) > 0) {
-			throw new MigrationConfigurationException("migrations.lock.ttl is " + this.lockTtl.toSeconds()
-					+ " s: use at most " + MAX_LOCK_TTL.toHours() + "h. The lease is renewed while a run works; its "
-					+ "TTL only decides how long a crashed run blocks the next one (and Cassandra TTLs overflow "
-					+ "above ~20 years).");
-		}
-		this.writeConsistency = checkWrite(builder.writeConsistency);
-		this.readConsistency = checkRead(builder.readConsistency);
-		this.serialConsistency = builder.serialConsistency;
-		if (!this.serialConsistency.isSerial()) {
-			throw new MigrationConfigurationException("migrations.consistency.serial is " + this.serialConsistency
-					+ ": use SERIAL or LOCAL_SERIAL.");
-		}
-		this.installedBy = (builder.installedBy != null) ? builder.installedBy : defaultInstalledBy();
-		this.baselineOnMigrate = builder.baselineOnMigrate;
-		this.baselineVersion = (builder.baselineVersion != null) ? builder.baselineVersion : "1";
-		parseVersion(this.baselineVersion, "migrations.baseline-version");
-		this.baselineDescription = builder.baselineDescription;
-		this.classLoader = (builder.classLoader != null) ? builder.classLoader
-				: MigrationSettings.class.getClassLoader();
+	MigrationSettings(CheckedSettings values) {
+		this.values = values;
 	}
 
 	/**
@@ -136,7 +38,7 @@ public final class MigrationSettings {
 	 * @return the builder
 	 */
 	public static Builder builder(String keyspace) {
-		return new Builder(keyspace);
+		return new SettingsBuilder(keyspace);
 	}
 
 	/**
@@ -144,135 +46,66 @@ public final class MigrationSettings {
 	 * @return a builder with every value of this instance
 	 */
 	public Builder toBuilder() {
-		Builder builder = new Builder(this.keyspace).historyTable(this.historyTable)
-			.lockTable(this.lockTable)
-			.locations(this.locations)
-			.javaMigrations(this.javaMigrations)
-			.placeholders(this.placeholders)
-			.target(this.target)
-			.outOfOrder(this.outOfOrder)
-			.validateOnMigrate(this.validateOnMigrate)
-			.createKeyspace(this.createKeyspace)
-			.replication(this.replication)
-			.schemaAgreementTimeout(this.schemaAgreementTimeout)
-			.lockTtl(this.lockTtl)
-			.lockWaitTimeout(this.lockWaitTimeout)
-			.writeConsistency(this.writeConsistency)
-			.readConsistency(this.readConsistency)
-			.serialConsistency(this.serialConsistency)
-			.installedBy(this.installedBy)
-			.baselineOnMigrate(this.baselineOnMigrate)
-			.baselineVersion(this.baselineVersion)
-			.baselineDescription(this.baselineDescription)
-			.classLoader(this.classLoader);
-		builder.replicationConfigured = this.replicationConfigured;
-		return builder;
+		return SettingsBuilder.of(this.values);
 	}
 
 	static MigrationVersion parseVersion(String text, String setting) {
-		try {
-			return MigrationVersion.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new MigrationConfigurationException("Invalid " + setting + ": " + ex.getMessage() + ".");
-		}
-	}
-
-	// ANY does not even promise that a replica has the history row; serial levels are for the lock's Paxos phase.
-	private static ConsistencyLevel checkWrite(ConsistencyLevel level) {
-		if (level == null || level == DefaultConsistencyLevel.ANY || level.isSerial()) {
-			throw new MigrationConfigurationException("migrations.consistency.write is " + level + ": use QUORUM, "
-					+ "LOCAL_QUORUM, EACH_QUORUM, ALL, ONE, TWO or THREE (ANY would not even store the history on a "
-					+ "replica; SERIAL and LOCAL_SERIAL belong in migrations.consistency.serial).");
-		}
-		return level;
-	}
-
-	// Cassandra refuses reads at ANY and EACH_QUORUM.
-	private static ConsistencyLevel checkRead(ConsistencyLevel level) {
-		if (level == null || level == DefaultConsistencyLevel.ANY || level == DefaultConsistencyLevel.EACH_QUORUM) {
-			throw new MigrationConfigurationException("migrations.consistency.read is " + level + ": use QUORUM, "
-					+ "LOCAL_QUORUM, SERIAL, LOCAL_SERIAL, ALL, ONE, TWO or THREE (Cassandra refuses reads at ANY and "
-					+ "EACH_QUORUM).");
-		}
-		return level;
-	}
-
-	private static Duration positive(Duration duration, String setting) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new MigrationConfigurationException(setting + " must be a positive duration, was " + duration + ".");
-		}
-		return duration;
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.trim();
-	}
-
-	private static String defaultInstalledBy() {
-		String host;
-		try {
-			host = InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			host = "unknown-host";
-		}
-		return System.getProperty("user.name", "unknown") + "@" + host;
+		return SettingsValidation.parseVersion(text, setting);
 	}
 
 	/** @return the keyspace of the history and of unqualified names, lower case */
 	public String keyspace() {
-		return this.keyspace;
+		return this.values.keyspace();
 	}
 
 	/** @return the history table name */
 	public String historyTable() {
-		return this.historyTable;
+		return this.values.historyTable();
 	}
 
 	/** @return the lock table name */
 	public String lockTable() {
-		return this.lockTable;
+		return this.values.lockTable();
 	}
 
 	/** @return the script locations ({@code classpath:} or {@code filesystem:}) */
 	public List<String> locations() {
-		return this.locations;
+		return this.values.locations();
 	}
 
 	/** @return the Java migrations */
 	public List<JavaMigration> javaMigrations() {
-		return this.javaMigrations;
+		return this.values.javaMigrations();
 	}
 
 	/** @return placeholder values by name */
 	public Map<String, String> placeholders() {
-		return this.placeholders;
+		return this.values.placeholders();
 	}
 
 	/** @return the version to migrate up to, {@code null} for the latest */
-	public String target() {
-		return this.target;
+	public @Nullable String target() {
+		return this.values.target();
 	}
 
 	/** @return whether pending versions older than the latest applied may still be applied */
 	public boolean outOfOrder() {
-		return this.outOfOrder;
+		return this.values.outOfOrder();
 	}
 
 	/** @return whether to validate against the history before migrating */
 	public boolean validateOnMigrate() {
-		return this.validateOnMigrate;
+		return this.values.validateOnMigrate();
 	}
 
 	/** @return whether to create the history keyspace when it does not exist */
 	public boolean createKeyspace() {
-		return this.createKeyspace;
+		return this.values.createKeyspace();
 	}
 
 	/** @return the replication used when creating the history keyspace */
 	public KeyspaceReplication replication() {
-		return this.replication;
+		return this.values.replication();
 	}
 
 	/**
@@ -281,255 +114,139 @@ public final class MigrationSettings {
 	 * @return {@code true} when {@link Builder#replication(KeyspaceReplication)} was called
 	 */
 	public boolean replicationConfigured() {
-		return this.replicationConfigured;
+		return this.values.replicationConfigured();
 	}
 
 	/** @return how long to wait for all nodes to agree on the schema after a change */
 	public Duration schemaAgreementTimeout() {
-		return this.schemaAgreementTimeout;
+		return this.values.schemaAgreementTimeout();
 	}
 
 	/** @return how long a lock lease lives without a heartbeat */
 	public Duration lockTtl() {
-		return this.lockTtl;
+		return this.values.lockTtl();
 	}
 
 	/** @return how long to wait for another instance's lock */
 	public Duration lockWaitTimeout() {
-		return this.lockWaitTimeout;
+		return this.values.lockWaitTimeout();
 	}
 
 	/** @return consistency of history writes */
 	public ConsistencyLevel writeConsistency() {
-		return this.writeConsistency;
+		return this.values.writeConsistency();
 	}
 
 	/** @return consistency of history reads */
 	public ConsistencyLevel readConsistency() {
-		return this.readConsistency;
+		return this.values.readConsistency();
 	}
 
 	/** @return serial consistency of lock operations */
 	public ConsistencyLevel serialConsistency() {
-		return this.serialConsistency;
+		return this.values.serialConsistency();
 	}
 
 	/** @return who is recorded as having applied migrations */
 	public String installedBy() {
-		return this.installedBy;
+		return this.values.installedBy();
 	}
 
 	/** @return whether an empty history is baselined before the first migration */
 	public boolean baselineOnMigrate() {
-		return this.baselineOnMigrate;
+		return this.values.baselineOnMigrate();
 	}
 
 	/** @return the version recorded by a baseline */
 	public String baselineVersion() {
-		return this.baselineVersion;
+		return this.values.baselineVersion();
 	}
 
 	/** @return the description recorded by a baseline */
-	public String baselineDescription() {
-		return this.baselineDescription;
+	public @Nullable String baselineDescription() {
+		return this.values.baselineDescription();
 	}
 
 	/** @return the class loader used for {@code classpath:} locations */
 	public ClassLoader classLoader() {
-		return this.classLoader;
+		return this.values.classLoader();
 	}
 
 	/**
-	 * Builder of {@link MigrationSettings}.
+	 * Builder of {@link MigrationSettings}: each method sets one value and returns this builder;
+	 * {@link #build()} checks them all. Only {@link MigrationSettings#builder(String)} creates one.
 	 */
-	public static final class Builder {
-
-		private final String keyspace;
-
-		private String historyTable = DEFAULT_HISTORY_TABLE;
-
-		private String lockTable = DEFAULT_LOCK_TABLE;
-
-		private List<String> locations = List.of(DEFAULT_LOCATION);
-
-		private List<JavaMigration> javaMigrations = new ArrayList<>();
-
-		private Map<String, String> placeholders = new LinkedHashMap<>();
-
-		private String target;
-
-		private boolean outOfOrder;
-
-		private boolean validateOnMigrate = true;
-
-		private boolean createKeyspace = true;
-
-		private KeyspaceReplication replication = KeyspaceReplication.simple(1);
-
-		private boolean replicationConfigured;
-
-		private Duration schemaAgreementTimeout = Duration.ofSeconds(30);
-
-		private Duration lockTtl = Duration.ofSeconds(30);
-
-		private Duration lockWaitTimeout = Duration.ofMinutes(5);
-
-		// Cluster-wide, not LOCAL_*: two datacenters cut off from each other must not both migrate.
-		private ConsistencyLevel writeConsistency = DefaultConsistencyLevel.QUORUM;
-
-		private ConsistencyLevel readConsistency = DefaultConsistencyLevel.QUORUM;
-
-		private ConsistencyLevel serialConsistency = DefaultConsistencyLevel.SERIAL;
-
-		private String installedBy;
-
-		private boolean baselineOnMigrate;
-
-		private String baselineVersion = "1";
-
-		private String baselineDescription = "<< Baseline >>";
-
-		private ClassLoader classLoader;
-
-		private Builder(String keyspace) {
-			this.keyspace = keyspace;
-		}
+	public sealed interface Builder permits SettingsBuilder {
 
 		/** @param historyTable the history table name @return this builder */
-		public Builder historyTable(String historyTable) {
-			this.historyTable = historyTable;
-			return this;
-		}
+		Builder historyTable(String historyTable);
 
 		/** @param lockTable the lock table name @return this builder */
-		public Builder lockTable(String lockTable) {
-			this.lockTable = lockTable;
-			return this;
-		}
+		Builder lockTable(String lockTable);
 
 		/** @param locations script locations @return this builder */
-		public Builder locations(List<String> locations) {
-			this.locations = List.copyOf(locations);
-			return this;
-		}
+		Builder locations(List<String> locations);
 
 		/** @param javaMigrations Java migrations @return this builder */
-		public Builder javaMigrations(List<? extends JavaMigration> javaMigrations) {
-			this.javaMigrations = new ArrayList<>(javaMigrations);
-			return this;
-		}
+		Builder javaMigrations(List<? extends JavaMigration> javaMigrations);
 
 		/** @param placeholders placeholder values by name @return this builder */
-		public Builder placeholders(Map<String, String> placeholders) {
-			this.placeholders = new LinkedHashMap<>(placeholders);
-			return this;
-		}
+		Builder placeholders(Map<String, String> placeholders);
 
 		/** @param target version to migrate up to, {@code null} or "latest" for all @return this builder */
-		public Builder target(String target) {
-			this.target = target;
-			return this;
-		}
+		Builder target(@Nullable String target);
 
 		/** @param outOfOrder whether older pending versions may be applied @return this builder */
-		public Builder outOfOrder(boolean outOfOrder) {
-			this.outOfOrder = outOfOrder;
-			return this;
-		}
+		Builder outOfOrder(boolean outOfOrder);
 
 		/** @param validateOnMigrate whether to validate before migrating @return this builder */
-		public Builder validateOnMigrate(boolean validateOnMigrate) {
-			this.validateOnMigrate = validateOnMigrate;
-			return this;
-		}
+		Builder validateOnMigrate(boolean validateOnMigrate);
 
 		/** @param createKeyspace whether to create a missing history keyspace @return this builder */
-		public Builder createKeyspace(boolean createKeyspace) {
-			this.createKeyspace = createKeyspace;
-			return this;
-		}
+		Builder createKeyspace(boolean createKeyspace);
 
 		/** @param replication replication of a created history keyspace @return this builder */
-		public Builder replication(KeyspaceReplication replication) {
-			this.replication = replication;
-			this.replicationConfigured = true;
-			return this;
-		}
+		Builder replication(KeyspaceReplication replication);
 
 		/** @param timeout wait for schema agreement after each change @return this builder */
-		public Builder schemaAgreementTimeout(Duration timeout) {
-			this.schemaAgreementTimeout = timeout;
-			return this;
-		}
+		Builder schemaAgreementTimeout(Duration timeout);
 
 		/** @param ttl life of a lock lease without heartbeat @return this builder */
-		public Builder lockTtl(Duration ttl) {
-			this.lockTtl = ttl;
-			return this;
-		}
+		Builder lockTtl(Duration ttl);
 
 		/** @param timeout how long to wait for the lock @return this builder */
-		public Builder lockWaitTimeout(Duration timeout) {
-			this.lockWaitTimeout = timeout;
-			return this;
-		}
+		Builder lockWaitTimeout(Duration timeout);
 
 		/** @param consistency consistency of history writes @return this builder */
-		public Builder writeConsistency(ConsistencyLevel consistency) {
-			this.writeConsistency = consistency;
-			return this;
-		}
+		Builder writeConsistency(ConsistencyLevel consistency);
 
 		/** @param consistency consistency of history reads @return this builder */
-		public Builder readConsistency(ConsistencyLevel consistency) {
-			this.readConsistency = consistency;
-			return this;
-		}
+		Builder readConsistency(ConsistencyLevel consistency);
 
 		/** @param consistency serial consistency of the lock @return this builder */
-		public Builder serialConsistency(ConsistencyLevel consistency) {
-			this.serialConsistency = consistency;
-			return this;
-		}
+		Builder serialConsistency(ConsistencyLevel consistency);
 
 		/** @param installedBy who is recorded as applying @return this builder */
-		public Builder installedBy(String installedBy) {
-			this.installedBy = installedBy;
-			return this;
-		}
+		Builder installedBy(@Nullable String installedBy);
 
 		/** @param baselineOnMigrate whether to baseline an empty history @return this builder */
-		public Builder baselineOnMigrate(boolean baselineOnMigrate) {
-			this.baselineOnMigrate = baselineOnMigrate;
-			return this;
-		}
+		Builder baselineOnMigrate(boolean baselineOnMigrate);
 
 		/** @param version the baseline version @return this builder */
-		public Builder baselineVersion(String version) {
-			this.baselineVersion = version;
-			return this;
-		}
+		Builder baselineVersion(@Nullable String version);
 
 		/** @param description the baseline description @return this builder */
-		public Builder baselineDescription(String description) {
-			this.baselineDescription = description;
-			return this;
-		}
+		Builder baselineDescription(@Nullable String description);
 
 		/** @param classLoader loader for classpath locations @return this builder */
-		public Builder classLoader(ClassLoader classLoader) {
-			this.classLoader = classLoader;
-			return this;
-		}
+		Builder classLoader(@Nullable ClassLoader classLoader);
 
 		/**
 		 * Validates and builds the settings.
 		 * @return the settings
 		 * @throws MigrationConfigurationException naming the first invalid setting
 		 */
-		public MigrationSettings build() {
-			return new MigrationSettings(this);
-		}
+		MigrationSettings build();
 
 	}
 

@@ -83,7 +83,8 @@ final class SchemaAgreement {
 						+ "again; it resumes where it stopped. Raise migrations.schema-agreement-timeout for slow "
 						+ "clusters.");
 			}
-			sleep(pause);
+			Pause.sleep(Duration.ofMillis(pause),
+					() -> new SchemaAgreementException("Interrupted while waiting for schema agreement"));
 			pause = Math.min(pause * 2, 200);
 		}
 	}
@@ -152,15 +153,6 @@ final class SchemaAgreement {
 		return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SchemaAgreementException("Interrupted while waiting for schema agreement");
-		}
-	}
 
 	/** One node's answer: its schema version, or why it could not be asked. */
 	private record Answer(UUID version, String failure) {

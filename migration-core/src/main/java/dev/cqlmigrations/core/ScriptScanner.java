@@ -1,12 +1,9 @@
 package dev.cqlmigrations.core;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -67,7 +62,7 @@ public final class ScriptScanner {
 	 * file cannot be read
 	 */
 	public List<ScriptResource> scan(List<String> locations) {
-		List<Found> found = new ArrayList<>();
+		List<FoundScript> found = new ArrayList<>();
 		for (String location : locations) {
 			String trimmed = location.trim();
 			if (trimmed.startsWith(FILESYSTEM)) {
@@ -92,7 +87,7 @@ public final class ScriptScanner {
 		return resources(found);
 	}
 
-	private void scanFilesystem(String location, String path, List<Found> found) {
+	private void scanFilesystem(String location, String path, List<FoundScript> found) {
 		Path directory = Path.of(path);
 		if (!Files.isDirectory(directory)) {
 			String problem = Files.exists(directory) ? "is not a directory" : "does not exist";
@@ -104,7 +99,7 @@ public final class ScriptScanner {
 		walk(directory, base, directory.toAbsolutePath().toString(), found);
 	}
 
-	private void scanClasspath(String path, List<Found> found) {
+	private void scanClasspath(String path, List<FoundScript> found) {
 		String resourcePath = path;
 		while (resourcePath.startsWith("/")) {
 			resourcePath = resourcePath.substring(1);
@@ -134,7 +129,7 @@ public final class ScriptScanner {
 				walk(directory, location, classpathRoot(directory, resourcePath).toString(), found);
 			}
 			else {
-				scanJar(url, location, found);
+				JarScripts.scan(url, location, found);
 			}
 		}
 	}
@@ -163,7 +158,7 @@ public final class ScriptScanner {
 		return root;
 	}
 
-	private static void walk(Path root, String location, String origin, List<Found> found) {
+	private static void walk(Path root, String location, String origin, List<FoundScript> found) {
 		try (Stream<Path> paths = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
 			List<Path> files = paths.filter((path) -> isScript(root.relativize(path).toString().replace('\\', '/')))
 				.filter(Files::isRegularFile)
@@ -171,7 +166,7 @@ public final class ScriptScanner {
 			for (Path file : files) {
 				String relative = root.relativize(file).toString().replace('\\', '/');
 				String fileLocation = child(location, relative);
-				found.add(new Found(file.getFileName().toString(), fileLocation, origin,
+				found.add(new FoundScript(file.getFileName().toString(), fileLocation, origin,
 						file.toAbsolutePath().normalize().toString(), decode(readScript(file, fileLocation),
 								fileLocation)));
 			}
@@ -210,58 +205,16 @@ public final class ScriptScanner {
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
-	private static void scanJar(URL url, String location, List<Found> found) {
-		JarFile jarFile;
-		String prefix;
-		try {
-			URLConnection connection = url.openConnection();
-			if (!(connection instanceof JarURLConnection jarConnection)) {
-				throw new MigrationLoadException("Cannot search migration location " + location + " at " + url
-						+ ": only directories and jar files are supported");
-			}
-			// An uncached jar file is ours alone: no other code sees it, and closing it is safe.
-			jarConnection.setUseCaches(false);
-			jarFile = jarConnection.getJarFile();
-			String entryName = (jarConnection.getEntryName() != null) ? jarConnection.getEntryName() : "";
-			prefix = (entryName.isEmpty() || entryName.endsWith("/")) ? entryName : entryName + "/";
-		}
-		catch (IOException ex) {
-			throw new MigrationLoadException("Cannot open migration location " + location + " at " + url + ": "
-					+ ex.getMessage(), ex);
-		}
-		String external = url.toString();
-		String origin = external.contains("!/") ? external.substring(0, external.lastIndexOf("!/")) : external;
-		try (jarFile) {
-			for (JarEntry entry : Collections.list(jarFile.entries())) {
-				String name = entry.getName();
-				if (!entry.isDirectory() && name.startsWith(prefix) && isScript(name.substring(prefix.length()))) {
-					String fileLocation = child(location, name.substring(prefix.length()));
-					found.add(new Found(name.substring(name.lastIndexOf('/') + 1), fileLocation, origin,
-							origin + "!/" + name, decode(read(jarFile, entry), fileLocation)));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new MigrationLoadException("Cannot read migration location " + location + " at " + url + ": "
-					+ ex.getMessage(), ex);
-		}
-	}
-
-	private static String child(String location, String relativePath) {
+	/** The location of a file below a location, as shown in messages and the history. */
+	static String child(String location, String relativePath) {
 		return location.endsWith(":") ? location + relativePath : location + "/" + relativePath;
-	}
-
-	private static byte[] read(JarFile jarFile, JarEntry entry) throws IOException {
-		try (InputStream input = jarFile.getInputStream(entry)) {
-			return input.readAllBytes();
-		}
 	}
 
 	/**
 	 * Whether a path below a location is a script: a {@code .cql} file, with no part of the path
 	 * hidden.
 	 */
-	private static boolean isScript(String relativePath) {
+	static boolean isScript(String relativePath) {
 		if (!relativePath.endsWith(SUFFIX)) {
 			return false;
 		}
@@ -273,7 +226,11 @@ public final class ScriptScanner {
 		return true;
 	}
 
-	private static String decode(byte[] bytes, String location) {
+	/**
+	 * The text of a script.
+	 * @throws MigrationLoadException naming the script when it is not UTF-8
+	 */
+	static String decode(byte[] bytes, String location) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
 		}
@@ -288,17 +245,17 @@ public final class ScriptScanner {
 	 * adds to the location where each copy is, so that messages about them can tell them apart.
 	 * A file found twice (a location listed twice, or inside another location) counts once.
 	 */
-	private static List<ScriptResource> resources(List<Found> found) {
-		Map<String, List<Found>> byLocation = new LinkedHashMap<>();
+	private static List<ScriptResource> resources(List<FoundScript> found) {
+		Map<String, List<FoundScript>> byLocation = new LinkedHashMap<>();
 		Set<String> seen = new HashSet<>();
-		for (Found each : found) {
+		for (FoundScript each : found) {
 			if (seen.add(each.identity())) {
 				byLocation.computeIfAbsent(each.location(), (key) -> new ArrayList<>()).add(each);
 			}
 		}
 		List<ScriptResource> resources = new ArrayList<>();
-		for (List<Found> same : byLocation.values()) {
-			for (Found each : same) {
+		for (List<FoundScript> same : byLocation.values()) {
+			for (FoundScript each : same) {
 				String location = (same.size() > 1) ? each.location() + " (in " + each.origin() + ")"
 						: each.location();
 				resources.add(new ScriptResource(each.fileName(), location, each.content()));
@@ -306,15 +263,6 @@ public final class ScriptScanner {
 		}
 		resources.sort(Comparator.comparing(ScriptResource::location));
 		return resources;
-	}
-
-	/**
-	 * A script found.
-	 * @param origin the directory or jar of the classpath that holds it, or the filesystem location
-	 * @param identity what tells two files apart
-	 */
-	private record Found(String fileName, String location, String origin, String identity, String content) {
-
 	}
 
 }

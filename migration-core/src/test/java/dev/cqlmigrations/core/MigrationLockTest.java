@@ -29,9 +29,9 @@ class MigrationLockTest {
 				new AbstractMap.SimpleEntry<>(NODE, new UnavailableException(NODE, DefaultConsistencyLevel.SERIAL, 2,
 						1))));
 
-		assertThat(MigrationLock.isAmbiguous(allFailed)).isTrue();
-		assertThat(MigrationLock.isAmbiguous(refused)).isFalse();
-		assertThat(MigrationLock.isAmbiguous(unknown)).isFalse();
+		assertThat(LockTable.isAmbiguous(allFailed)).isTrue();
+		assertThat(LockTable.isAmbiguous(refused)).isFalse();
+		assertThat(LockTable.isAmbiguous(unknown)).isFalse();
 	}
 
 }
