@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a CQL script into statements with a small lexer, so that a {@code ;} only ends a
@@ -82,9 +85,9 @@ public final class CqlScriptSplitter {
 
 		private boolean inBatch;
 
-		private String previousToken;
+		private @Nullable String previousToken;
 
-		private String lastToken;
+		private @Nullable String lastToken;
 
 		Lexer(String scriptName, String text) {
 			this.scriptName = scriptName;
@@ -264,9 +267,11 @@ public final class CqlScriptSplitter {
 			String line = this.text.substring(wordEnd - word.length(), (lineEnd >= 0) ? lineEnd : this.text.length())
 				.strip();
 			String command = ("SERIAL".equals(word)) ? "SERIAL CONSISTENCY" : word;
+			// Only called for a word that is a key of CQLSH_COMMANDS.
+			String instead = Objects.requireNonNull(CQLSH_COMMANDS.get(word), word);
 			return "'" + ((line.length() > 60) ? line.substring(0, 60) + "..." : line) + "' is the cqlsh command "
 					+ command + ", not CQL: the server would reject it when the migration runs. "
-					+ Character.toUpperCase(CQLSH_COMMANDS.get(word).charAt(0)) + CQLSH_COMMANDS.get(word).substring(1)
+					+ Character.toUpperCase(instead.charAt(0)) + instead.substring(1)
 					+ ".";
 		}
 

@@ -3,6 +3,8 @@ package dev.cqlmigrations.core;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of the history table: the latest known state of one version.
  *
@@ -25,9 +27,10 @@ import java.util.List;
  * @param audit one line per past event, oldest first
  */
 public record HistoryEntry(MigrationVersion version, String description, MigrationType type, String script,
-		Integer checksum, String undoScript, Integer undoChecksum, HistoryState state, int statementsDone,
-		int statementsTotal, Integer doneChecksum, Instant appliedAt, Instant rolledBackAt, long executionMillis,
-		String installedBy, String error, List<String> audit) {
+		@Nullable Integer checksum, @Nullable String undoScript, @Nullable Integer undoChecksum, HistoryState state,
+		int statementsDone, int statementsTotal, @Nullable Integer doneChecksum, @Nullable Instant appliedAt,
+		@Nullable Instant rolledBackAt, long executionMillis, String installedBy, @Nullable String error,
+		List<String> audit) {
 
 	/** Canonical constructor. */
 	public HistoryEntry {
@@ -48,9 +51,9 @@ public record HistoryEntry(MigrationVersion version, String description, Migrati
 	 * @param audit the audit lines
 	 * @return the changed entry
 	 */
-	public HistoryEntry withRun(HistoryState state, int statementsDone, int statementsTotal, Integer doneChecksum,
-			Instant appliedAt, Instant rolledBackAt, long executionMillis, String installedBy, String error,
-			List<String> audit) {
+	public HistoryEntry withRun(HistoryState state, int statementsDone, int statementsTotal,
+			@Nullable Integer doneChecksum, @Nullable Instant appliedAt, @Nullable Instant rolledBackAt,
+			long executionMillis, String installedBy, @Nullable String error, List<String> audit) {
 		return new HistoryEntry(this.version, this.description, this.type, this.script, this.checksum,
 				this.undoScript, this.undoChecksum, state, statementsDone, statementsTotal, doneChecksum, appliedAt,
 				rolledBackAt, executionMillis, installedBy, error, audit);

@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks that keep the history keyspace safe: no script creates or drops it behind the engine's
  * back, and a keyspace the engine creates on a cluster of several nodes does not get a single
@@ -92,7 +94,7 @@ final class KeyspaceSafety {
 		return KeyspaceReplication.networkTopology(replicas);
 	}
 
-	private static CqlStatement find(List<CqlStatement> statements, Pattern pattern, String keyspace) {
+	private static @Nullable CqlStatement find(List<CqlStatement> statements, Pattern pattern, String keyspace) {
 		for (CqlStatement statement : statements) {
 			String cql = LEADING_COMMENTS.matcher(statement.cql()).replaceFirst("");
 			Matcher matcher = pattern.matcher(cql);

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cqlmigrations.core.MigrationRunResult.Direction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The migration engine: loads and validates the migrations, compares them with the history, and
@@ -125,7 +126,7 @@ public final class MigrationEngine {
 	 * Who holds the migration lock now.
 	 * @return the holder, or {@code null} when nobody holds it (or the lock table does not exist)
 	 */
-	public String lockHolder() {
+	public @Nullable String lockHolder() {
 		try {
 			return this.lock.currentHolder();
 		}
@@ -151,7 +152,7 @@ public final class MigrationEngine {
 	 * @param dryRun whether to only report what would run
 	 * @return what ran, or would run
 	 */
-	public MigrationRunResult migrate(String target, boolean dryRun) {
+	public MigrationRunResult migrate(@Nullable String target, boolean dryRun) {
 		long start = System.nanoTime();
 		List<ResolvedMigration> loaded = load();
 		MigrationVersion targetVersion = parseTarget(target);
@@ -228,7 +229,8 @@ public final class MigrationEngine {
 		}
 	}
 
-	private MigrationPlan plan(List<ResolvedMigration> loaded, List<HistoryEntry> entries, MigrationVersion target) {
+	private MigrationPlan plan(List<ResolvedMigration> loaded, List<HistoryEntry> entries,
+			@Nullable MigrationVersion target) {
 		MigrationPlan plan = MigrationPlan.of(loaded, entries, this.settings.outOfOrder(), target);
 		if (this.settings.validateOnMigrate() && !plan.problems().isEmpty()) {
 			throw new MigrationValidationException(plan.problems());
@@ -374,7 +376,7 @@ public final class MigrationEngine {
 	 * connection the driver needs a moment to reconnect, so failed reads are retried for a while.
 	 * @return {@code null} when the schema cannot tell or cannot be read
 	 */
-	private Boolean inEffect(StatementRunner runner, String cql, boolean retry) {
+	private @Nullable Boolean inEffect(StatementRunner runner, String cql, boolean retry) {
 		SchemaProbe probe = new SchemaProbe(this.session);
 		long deadline = System.nanoTime() + Math.min(this.settings.schemaAgreementTimeout().toNanos(),
 				Duration.ofSeconds(15).toNanos());
@@ -396,7 +398,7 @@ public final class MigrationEngine {
 	private void runJavaUp(ResolvedMigration migration, HistoryEntry entry, StatementRunner runner) {
 		runner.resetKeyspace();
 		try {
-			migration.javaMigration().up(this.session);
+			Objects.requireNonNull(migration.javaMigration(), "a JAVA migration has its JavaMigration").up(this.session);
 			runner.awaitAgreement();
 		}
 		catch (SchemaAgreementException ex) {
@@ -412,12 +414,12 @@ public final class MigrationEngine {
 	}
 
 	private MigrationException fail(ResolvedMigration migration, HistoryEntry entry, int statementsDone,
-			Integer doneChecksum, Throwable cause, MigrationException error) {
+			@Nullable Integer doneChecksum, Throwable cause, MigrationException error) {
 		return fail(migration, entry, statementsDone, doneChecksum, describe(cause), error);
 	}
 
 	private MigrationException fail(ResolvedMigration migration, HistoryEntry entry, int statementsDone,
-			Integer doneChecksum, String errorText, MigrationException error) {
+			@Nullable Integer doneChecksum, String errorText, MigrationException error) {
 		// Time of this part and of the parts before it (the IN_PROGRESS entry carries those).
 		long millis = entry.executionMillis() + Duration.between(entry.appliedAt(), Instant.now()).toMillis();
 		HistoryEntry failed = entry.withRun(HistoryState.FAILED, statementsDone, entry.statementsTotal(), doneChecksum,
@@ -491,7 +493,7 @@ public final class MigrationEngine {
 		if (request.dryRun()) {
 			List<MigrationRunItem> items = toUndo.stream()
 				.map((migration) -> dryRunItem(migration, migration.undoStatements(),
-						(migration.type() == MigrationType.JAVA) ? migration.script() : migration.undoScript()))
+						undoName(migration)))
 				.toList();
 			return new MigrationRunResult(Direction.DOWN, true, this.settings.keyspace(), before, before, items, 0, 0,
 					millisSince(start));
@@ -507,7 +509,9 @@ public final class MigrationEngine {
 			List<MigrationRunItem> items = new ArrayList<>();
 			for (int i = 0; i < toUndo.size(); i++) {
 				lease.ensureHeld();
-				items.add(undo(toUndo.get(i), byVersion.get(toUndo.get(i).version()), i + 1, toUndo.size(), runner));
+				// selectForRollback picks applied versions, so each has its history entry.
+				HistoryEntry entry = Objects.requireNonNull(byVersion.get(toUndo.get(i).version()));
+				items.add(undo(toUndo.get(i), entry, i + 1, toUndo.size(), runner));
 			}
 			this.listener.schemaAgreementAwaited(runner.agreementTime());
 			String after = versionText(MigrationPlan.of(loaded, this.history.readAll(), true, null).current());
@@ -619,7 +623,8 @@ public final class MigrationEngine {
 		Map<MigrationVersion, HistoryEntry> byVersion = new TreeMap<>();
 		entries.forEach((entry) -> byVersion.put(entry.version(), entry));
 		for (ResolvedMigration migration : toUndo) {
-			HistoryEntry entry = byVersion.get(migration.version());
+			// The versions to undo were selected from the history.
+			HistoryEntry entry = Objects.requireNonNull(byVersion.get(migration.version()));
 			if (entry.undoChecksum() != null && migration.undoChecksum() != null
 					&& !entry.undoChecksum().equals(migration.undoChecksum())) {
 				problems.add("V" + migration.version() + ": its undo script " + migration.undoScript() + " was changed "
@@ -683,7 +688,8 @@ public final class MigrationEngine {
 		int done = 0;
 		try {
 			if (migration.type() == MigrationType.JAVA) {
-				migration.javaMigration().down(this.session);
+				Objects.requireNonNull(migration.javaMigration(), "a JAVA migration has its JavaMigration")
+					.down(this.session);
 				runner.awaitAgreement();
 				ran.add(migration.script() + ".down()");
 				done = 1;
@@ -721,8 +727,7 @@ public final class MigrationEngine {
 		this.history.save(rolledBack);
 		logger.info("Rolled back {} in {} ms ({})", name, millis, count(ran.size(), "statement"));
 		MigrationRunItem item = new MigrationRunItem(migration.version().toString(), migration.description(),
-				migration.type(), (migration.type() == MigrationType.JAVA) ? migration.script() : migration.undoScript(),
-				ran, millis);
+				migration.type(), undoName(migration), ran, millis);
 		this.listener.migrationRolledBack(item);
 		return item;
 	}
@@ -746,7 +751,7 @@ public final class MigrationEngine {
 	 * @return one sentence per change made
 	 * @throws RepairException when a rollback failed part-way and {@code failedUndo} is {@code null}
 	 */
-	public List<String> repair(UndoOutcome failedUndo) {
+	public List<String> repair(@Nullable UndoOutcome failedUndo) {
 		List<ResolvedMigration> loaded = load();
 		createHistoryTablesIfMissing(this.history.readAll().isEmpty());
 		Map<MigrationVersion, ResolvedMigration> onDisk = new TreeMap<>();
@@ -784,7 +789,8 @@ public final class MigrationEngine {
 		}
 	}
 
-	private String repair(HistoryEntry entry, ResolvedMigration disk, UndoOutcome failedUndo) {
+	private @Nullable String repair(HistoryEntry entry, @Nullable ResolvedMigration disk,
+			@Nullable UndoOutcome failedUndo) {
 		Instant now = Instant.now();
 		switch (entry.state()) {
 			case FAILED, IN_PROGRESS -> {
@@ -795,7 +801,8 @@ public final class MigrationEngine {
 						return "V" + entry.version() + ": removed the " + entry.state() + " entry; it runs again from "
 								+ "its first statement";
 					}
-					boolean all = confirmed == disk.statements().size();
+					// statementsInEffect finds none without the script on disk.
+					boolean all = confirmed == Objects.requireNonNull(disk).statements().size();
 					if (!all && entry.state() == HistoryState.FAILED && confirmed == entry.statementsDone()
 							&& entry.error() == null) {
 						return null;
@@ -860,7 +867,7 @@ public final class MigrationEngine {
 	 * as system_schema can tell), then every following schema change that system_schema shows in
 	 * effect. Stops at the first statement that cannot be confirmed.
 	 */
-	private int statementsInEffect(HistoryEntry entry, ResolvedMigration disk) {
+	private int statementsInEffect(HistoryEntry entry, @Nullable ResolvedMigration disk) {
 		if (disk == null || disk.type() == MigrationType.JAVA) {
 			return 0;
 		}
@@ -893,14 +900,15 @@ public final class MigrationEngine {
 		return done;
 	}
 
-	private HistoryEntry copy(HistoryEntry entry, ResolvedMigration disk, HistoryState state, int statementsDone,
-			List<String> audit) {
-		boolean onDisk = disk != null;
-		return new HistoryEntry(entry.version(), onDisk ? disk.description() : entry.description(), entry.type(),
-				onDisk ? disk.script() : entry.script(), onDisk ? disk.checksum() : entry.checksum(),
-				onDisk ? disk.undoScript() : entry.undoScript(), onDisk ? disk.undoChecksum() : entry.undoChecksum(),
-				state, statementsDone, entry.statementsTotal(),
-				(onDisk && disk.type() != MigrationType.JAVA && statementsDone <= disk.statements().size())
+	private HistoryEntry copy(HistoryEntry entry, @Nullable ResolvedMigration disk, HistoryState state,
+			int statementsDone, List<String> audit) {
+		return new HistoryEntry(entry.version(), (disk != null) ? disk.description() : entry.description(),
+				entry.type(), (disk != null) ? disk.script() : entry.script(),
+				(disk != null) ? disk.checksum() : entry.checksum(),
+				(disk != null) ? disk.undoScript() : entry.undoScript(),
+				(disk != null) ? disk.undoChecksum() : entry.undoChecksum(), state, statementsDone,
+				entry.statementsTotal(),
+				(disk != null && disk.type() != MigrationType.JAVA && statementsDone <= disk.statements().size())
 						? ProgressChecksum.of(disk.statements(), statementsDone) : null,
 				entry.appliedAt(), entry.rolledBackAt(), entry.executionMillis(), entry.installedBy(), null, audit);
 	}
@@ -1012,14 +1020,14 @@ public final class MigrationEngine {
 				new SchemaAgreement(this.session, this.settings.schemaAgreementTimeout()), this.settings.keyspace());
 	}
 
-	private MigrationVersion parseTarget(String target) {
+	private @Nullable MigrationVersion parseTarget(@Nullable String target) {
 		if (target == null || target.isBlank() || "latest".equalsIgnoreCase(target.trim())) {
 			return null;
 		}
 		return MigrationSettings.parseVersion(target.trim(), "migrations.target");
 	}
 
-	private void checkTargetExists(MigrationVersion target, List<ResolvedMigration> loaded, List<HistoryEntry> entries) {
+	private void checkTargetExists(@Nullable MigrationVersion target, List<ResolvedMigration> loaded, List<HistoryEntry> entries) {
 		if (target == null) {
 			return;
 		}
@@ -1040,6 +1048,12 @@ public final class MigrationEngine {
 					+ loaded.stream().map((m) -> m.version().toString()).collect(Collectors.joining(", "))
 					+ ". Use one of them, or 'latest'.");
 		}
+	}
+
+	// Only migrations that can be undone are rolled back: a CQL one has its undo script.
+	private static String undoName(ResolvedMigration migration) {
+		return (migration.type() == MigrationType.JAVA) ? migration.script()
+				: Objects.requireNonNull(migration.undoScript(), migration.script());
 	}
 
 	private static MigrationRunItem dryRunItem(ResolvedMigration migration, List<CqlStatement> statements,
@@ -1064,7 +1078,7 @@ public final class MigrationEngine {
 		return entries.stream().map((entry) -> entry.version().toString()).collect(Collectors.joining(", "));
 	}
 
-	private static String laterOf(String a, String b) {
+	private static @Nullable String laterOf(@Nullable String a, @Nullable String b) {
 		if (a == null) {
 			return b;
 		}
@@ -1074,7 +1088,7 @@ public final class MigrationEngine {
 		return MigrationVersion.parse(a).isNewerThan(MigrationVersion.parse(b)) ? a : b;
 	}
 
-	private static String versionText(MigrationVersion version) {
+	private static @Nullable String versionText(@Nullable MigrationVersion version) {
 		return (version != null) ? version.toString() : null;
 	}
 

@@ -17,6 +17,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,13 +119,13 @@ final class MigrationLock {
 	 * Who holds the lock now.
 	 * @return the holder's description, or {@code null} when free
 	 */
-	String currentHolder() {
+	@Nullable String currentHolder() {
 		Row row = readAtSerial();
 		return (row != null) ? row.getString("holder") : null;
 	}
 
 	/** @return {@code null} when we got the lock, otherwise the current holder */
-	private String tryInsert(String owner, String holder) {
+	private @Nullable String tryInsert(String owner, String holder) {
 		SimpleStatement insert = SimpleStatement
 			.newInstance("INSERT INTO " + this.table + " (name, owner, holder, acquired_at) VALUES (?, ?, ?, ?) "
 					+ "IF NOT EXISTS USING TTL " + ttlSeconds(), LOCK_NAME, owner, holder, Instant.now())
@@ -191,7 +192,7 @@ final class MigrationLock {
 			.anyMatch((error) -> error instanceof WriteTimeoutException || error instanceof CASWriteUnknownException);
 	}
 
-	private String ownerAfterAmbiguousWrite(String owner) {
+	private @Nullable String ownerAfterAmbiguousWrite(String owner) {
 		// The Paxos round may or may not have been committed (a timeout, or a proposal that lost a race
 		// for a quorum, as seen across two datacenters): the serial read tells.
 		Row row;
@@ -210,7 +211,7 @@ final class MigrationLock {
 		return (row != null) ? row.getString("holder") : "nobody (retrying)";
 	}
 
-	private Row readAtSerial() {
+	private @Nullable Row readAtSerial() {
 		SimpleStatement select = SimpleStatement
 			.newInstance("SELECT owner, holder FROM " + this.table + " WHERE name = ?", LOCK_NAME)
 			.setConsistencyLevel(this.settings.serialConsistency())

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Compares the migrations on disk with the history: the status of each, what is pending, and
  * what validation rejects. Pure logic, no cluster access.
@@ -29,9 +31,9 @@ final class MigrationPlan {
 
 	private final List<String> problems = new ArrayList<>();
 
-	private final MigrationVersion current;
+	private final @Nullable MigrationVersion current;
 
-	private MigrationPlan(MigrationVersion current) {
+	private MigrationPlan(@Nullable MigrationVersion current) {
 		this.current = current;
 	}
 
@@ -44,7 +46,7 @@ final class MigrationPlan {
 	 * @return the plan
 	 */
 	static MigrationPlan of(List<ResolvedMigration> loaded, List<HistoryEntry> history, boolean outOfOrder,
-			MigrationVersion target) {
+			@Nullable MigrationVersion target) {
 		Map<MigrationVersion, ResolvedMigration> onDisk = new TreeMap<>();
 		loaded.forEach((migration) -> onDisk.put(migration.version(), migration));
 		Map<MigrationVersion, HistoryEntry> recorded = new TreeMap<>();
@@ -69,7 +71,7 @@ final class MigrationPlan {
 		return plan;
 	}
 
-	private static MigrationVersion latestApplied(List<HistoryEntry> history) {
+	private static @Nullable MigrationVersion latestApplied(List<HistoryEntry> history) {
 		return history.stream()
 			.filter((entry) -> entry.state() == HistoryState.APPLIED || entry.state() == HistoryState.ROLLBACK_FAILED)
 			.map(HistoryEntry::version)
@@ -77,11 +79,13 @@ final class MigrationPlan {
 			.orElse(null);
 	}
 
-	private void add(ResolvedMigration disk, HistoryEntry entry, MigrationVersion baseline, boolean outOfOrder,
-			MigrationVersion target) {
-		boolean withinTarget = target == null || !(disk != null ? disk.version() : entry.version()).isNewerThan(target);
+	private void add(@Nullable ResolvedMigration disk, @Nullable HistoryEntry entry,
+			@Nullable MigrationVersion baseline, boolean outOfOrder, @Nullable MigrationVersion target) {
+		// Each version comes from the scripts on disk, the history, or both.
+		MigrationVersion version = (disk != null) ? disk.version() : Objects.requireNonNull(entry).version();
+		boolean withinTarget = target == null || !version.isNewerThan(target);
 		if (entry == null) {
-			addNeverApplied(disk, baseline, outOfOrder, withinTarget);
+			addNeverApplied(Objects.requireNonNull(disk), baseline, outOfOrder, withinTarget);
 			return;
 		}
 		String name = label(disk, entry);
@@ -112,7 +116,7 @@ final class MigrationPlan {
 		}
 	}
 
-	private void addNeverApplied(ResolvedMigration disk, MigrationVersion baseline, boolean outOfOrder,
+	private void addNeverApplied(ResolvedMigration disk, @Nullable MigrationVersion baseline, boolean outOfOrder,
 			boolean withinTarget) {
 		if (baseline != null && !disk.version().isNewerThan(baseline)) {
 			info(disk, null, MigrationState.BELOW_BASELINE, false);
@@ -128,7 +132,7 @@ final class MigrationPlan {
 		}
 	}
 
-	private void addApplied(ResolvedMigration disk, HistoryEntry entry, String name) {
+	private void addApplied(@Nullable ResolvedMigration disk, HistoryEntry entry, String name) {
 		if (entry.type() == MigrationType.BASELINE) {
 			info(disk, entry, MigrationState.BASELINE, false);
 			return;
@@ -150,7 +154,7 @@ final class MigrationPlan {
 		}
 	}
 
-	private void addUnfinished(ResolvedMigration disk, HistoryEntry entry, String name, boolean withinTarget) {
+	private void addUnfinished(@Nullable ResolvedMigration disk, HistoryEntry entry, String name, boolean withinTarget) {
 		MigrationState state = (entry.state() == HistoryState.FAILED) ? MigrationState.FAILED
 				: MigrationState.IN_PROGRESS;
 		info(disk, entry, state, false);
@@ -183,7 +187,7 @@ final class MigrationPlan {
 	 * a placeholder value can have changed.
 	 * @return the rest of the problem sentence, or {@code null} when that is not the cause
 	 */
-	private static String changedPlaceholders(ResolvedMigration disk, HistoryEntry entry, int done) {
+	private static @Nullable String changedPlaceholders(ResolvedMigration disk, HistoryEntry entry, int done) {
 		Map<String, String> now = disk.placeholdersOf(done);
 		if (done > disk.statements().size() || now.isEmpty() || entry.checksum() == null
 				|| !entry.checksum().equals(disk.checksum())) {
@@ -279,20 +283,35 @@ final class MigrationPlan {
 		return !outOfOrderAllowed && this.current != null && this.current.isNewerThan(version);
 	}
 
-	private void outOfOrder(ResolvedMigration disk, HistoryEntry entry, String name) {
+	private void outOfOrder(ResolvedMigration disk, @Nullable HistoryEntry entry, String name) {
 		info(disk, entry, MigrationState.OUT_OF_ORDER, false);
 		this.problems.add(name + " is pending but older than the latest applied version " + this.current
 				+ ". Give it a version above " + this.current + ", or set migrations.out-of-order=true to apply it anyway.");
 	}
 
-	private void info(ResolvedMigration disk, HistoryEntry entry, MigrationState state, boolean drift) {
-		boolean onDisk = disk != null;
+	private void info(@Nullable ResolvedMigration disk, @Nullable HistoryEntry entry, MigrationState state, boolean drift) {
 		// An unfinished run's row holds when it started: not an application time.
 		boolean unfinished = state == MigrationState.FAILED || state == MigrationState.IN_PROGRESS;
-		this.infos.add(new MigrationInfo(onDisk ? disk.version().toString() : entry.version().toString(),
-				onDisk ? disk.description() : entry.description(), onDisk ? disk.type() : entry.type(),
-				onDisk ? disk.script() : entry.script(), onDisk ? disk.checksum() : null,
-				(entry != null) ? entry.checksum() : null, state, drift, onDisk && disk.canUndo(),
+		// Each version comes from the scripts on disk, the history, or both; the script wins.
+		String version;
+		String description;
+		MigrationType type;
+		String script;
+		if (disk != null) {
+			version = disk.version().toString();
+			description = disk.description();
+			type = disk.type();
+			script = disk.script();
+		}
+		else {
+			HistoryEntry recorded = Objects.requireNonNull(entry);
+			version = recorded.version().toString();
+			description = recorded.description();
+			type = recorded.type();
+			script = recorded.script();
+		}
+		this.infos.add(new MigrationInfo(version, description, type, script, (disk != null) ? disk.checksum() : null,
+				(entry != null) ? entry.checksum() : null, state, drift, disk != null && disk.canUndo(),
 				(entry != null && !unfinished) ? entry.appliedAt() : null,
 				(entry != null) ? entry.rolledBackAt() : null,
 				(entry != null) ? entry.executionMillis() : null, (entry != null) ? entry.statementsDone() : null,
@@ -300,9 +319,12 @@ final class MigrationPlan {
 				(entry != null) ? entry.error() : null));
 	}
 
-	private static String label(ResolvedMigration disk, HistoryEntry entry) {
-		return (disk != null) ? "V" + disk.version() + " (" + disk.script() + ")"
-				: "V" + entry.version() + " (" + entry.description() + ")";
+	private static String label(@Nullable ResolvedMigration disk, @Nullable HistoryEntry entry) {
+		if (disk != null) {
+			return "V" + disk.version() + " (" + disk.script() + ")";
+		}
+		HistoryEntry recorded = Objects.requireNonNull(entry);
+		return "V" + recorded.version() + " (" + recorded.description() + ")";
 	}
 
 	List<MigrationInfo> infos() {
@@ -317,7 +339,7 @@ final class MigrationPlan {
 		return this.problems;
 	}
 
-	MigrationVersion current() {
+	@Nullable MigrationVersion current() {
 		return this.current;
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the engine needs to know, immutable. Build with {@link #builder(String)}; the
@@ -41,7 +42,7 @@ public final class MigrationSettings {
 
 	private final Map<String, String> placeholders;
 
-	private final String target;
+	private final @Nullable String target;
 
 	private final boolean outOfOrder;
 
@@ -205,7 +206,7 @@ public final class MigrationSettings {
 		return duration;
 	}
 
-	private static String blankToNull(String text) {
+	private static @Nullable String blankToNull(@Nullable String text) {
 		return (text == null || text.isBlank()) ? null : text.trim();
 	}
 
@@ -251,7 +252,7 @@ public final class MigrationSettings {
 	}
 
 	/** @return the version to migrate up to, {@code null} for the latest */
-	public String target() {
+	public @Nullable String target() {
 		return this.target;
 	}
 
@@ -356,7 +357,7 @@ public final class MigrationSettings {
 
 		private Map<String, String> placeholders = new LinkedHashMap<>();
 
-		private String target;
+		private @Nullable String target;
 
 		private boolean outOfOrder;
 
@@ -381,7 +382,7 @@ public final class MigrationSettings {
 
 		private ConsistencyLevel serialConsistency = DefaultConsistencyLevel.SERIAL;
 
-		private String installedBy;
+		private @Nullable String installedBy;
 
 		private boolean baselineOnMigrate;
 
@@ -389,7 +390,7 @@ public final class MigrationSettings {
 
 		private String baselineDescription = "<< Baseline >>";
 
-		private ClassLoader classLoader;
+		private @Nullable ClassLoader classLoader;
 
 		private Builder(String keyspace) {
 			this.keyspace = keyspace;
@@ -426,7 +427,7 @@ public final class MigrationSettings {
 		}
 
 		/** @param target version to migrate up to, {@code null} or "latest" for all @return this builder */
-		public Builder target(String target) {
+		public Builder target(@Nullable String target) {
 			this.target = target;
 			return this;
 		}
@@ -493,7 +494,7 @@ public final class MigrationSettings {
 		}
 
 		/** @param installedBy who is recorded as applying @return this builder */
-		public Builder installedBy(String installedBy) {
+		public Builder installedBy(@Nullable String installedBy) {
 			this.installedBy = installedBy;
 			return this;
 		}
@@ -517,7 +518,7 @@ public final class MigrationSettings {
 		}
 
 		/** @param classLoader loader for classpath locations @return this builder */
-		public Builder classLoader(ClassLoader classLoader) {
+		public Builder classLoader(@Nullable ClassLoader classLoader) {
 			this.classLoader = classLoader;
 			return this;
 		}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A migration version: dotted numbers compared numerically, part by part ({@code 1 < 2 < 10},
  * {@code 1.1 < 1.2 < 1.10}). Leading zeros and trailing {@code .0} parts do not matter, so
@@ -17,7 +19,7 @@ import java.util.stream.Collectors;
  * @param parts the numeric parts, without trailing zeros (at least one part)
  * @param text the version as written (underscores as dots), {@code null} for the canonical form
  */
-public record MigrationVersion(List<BigInteger> parts, String text) implements Comparable<MigrationVersion> {
+public record MigrationVersion(List<BigInteger> parts, @Nullable String text) implements Comparable<MigrationVersion> {
 
 	private static final Pattern FORMAT = Pattern.compile("\\d+(\\.\\d+)*");
 

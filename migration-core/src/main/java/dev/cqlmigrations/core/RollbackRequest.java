@@ -1,5 +1,7 @@
 package dev.cqlmigrations.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to roll back: the last applied migration, a number of steps, or everything above a target.
  *
@@ -13,8 +15,8 @@ package dev.cqlmigrations.core;
  * @param waitForLock whether to wait for another run holding the migration lock; {@code false}
  *        fails at once with {@link MigrationLockHeldException}
  */
-public record RollbackRequest(Integer steps, String target, boolean dryRun, String expectedVersion,
-		boolean waitForLock) {
+public record RollbackRequest(@Nullable Integer steps, @Nullable String target, boolean dryRun,
+		@Nullable String expectedVersion, boolean waitForLock) {
 
 	/**
 	 * A request without a version precondition that waits for the lock.
@@ -22,7 +24,7 @@ public record RollbackRequest(Integer steps, String target, boolean dryRun, Stri
 	 * @param target undo every applied migration above this version; {@code null} with steps
 	 * @param dryRun whether to only report the statements that would run
 	 */
-	public RollbackRequest(Integer steps, String target, boolean dryRun) {
+	public RollbackRequest(@Nullable Integer steps, @Nullable String target, boolean dryRun) {
 		this(steps, target, dryRun, null, true);
 	}
 
@@ -65,7 +67,7 @@ public record RollbackRequest(Integer steps, String target, boolean dryRun, Stri
 	 * @param version the current version the caller expects, {@code null} for no check
 	 * @return the request with the precondition
 	 */
-	public RollbackRequest expectingVersion(String version) {
+	public RollbackRequest expectingVersion(@Nullable String version) {
 		return new RollbackRequest(this.steps, this.target, this.dryRun, version, this.waitForLock);
 	}
 

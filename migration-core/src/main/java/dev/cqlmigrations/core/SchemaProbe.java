@@ -12,6 +12,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds out from the schema tables ({@code system_schema}) whether a schema change took effect,
@@ -80,7 +81,7 @@ final class SchemaProbe {
 	 * when the schema cannot tell
 	 * @throws com.datastax.oss.driver.api.core.DriverException when the schema tables cannot be read
 	 */
-	Boolean inEffect(String cql, String keyspace) {
+	@Nullable Boolean inEffect(String cql, String keyspace) {
 		Matcher m;
 		if ((m = CREATE_KEYSPACE.matcher(cql)).matches()) {
 			return keyspaceExists(name(m.group(1)));
