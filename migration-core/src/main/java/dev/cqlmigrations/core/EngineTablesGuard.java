@@ -7,6 +7,8 @@ import dev.cqlmigrations.core.StatementClassifier.Classified;
 import dev.cqlmigrations.core.StatementClassifier.Kind;
 import dev.cqlmigrations.core.StatementClassifier.TableName;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Refuses scripts that write to the engine's own history or lock table, before anything runs: a
  * migration that edits the history can make it claim what is not true, and one that touches the
@@ -32,7 +34,7 @@ final class EngineTablesGuard {
 		}
 	}
 
-	private static void check(String script, List<CqlStatement> statements, MigrationSettings settings) {
+	private static void check(@Nullable String script, List<CqlStatement> statements, MigrationSettings settings) {
 		Set<String> engineTables = Set.of(settings.historyTable(), settings.lockTable());
 		String keyspace = settings.keyspace();
 		for (CqlStatement statement : statements) {

@@ -22,6 +22,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The history table: every version in one partition, so that reading the whole history is one
@@ -43,13 +44,13 @@ final class HistoryTable {
 
 	private final String table;
 
-	private PreparedStatement save;
+	private @Nullable PreparedStatement save;
 
-	private PreparedStatement progress;
+	private @Nullable PreparedStatement progress;
 
-	private PreparedStatement delete;
+	private @Nullable PreparedStatement delete;
 
-	private HistoryEntry deferred;
+	private @Nullable HistoryEntry deferred;
 
 	HistoryTable(CqlSession session, MigrationSettings settings) {
 		this.session = session;
@@ -190,7 +191,7 @@ final class HistoryTable {
 				row.getString("installed_by"), row.getString("error"), row.getList("audit", String.class));
 	}
 
-	private static Integer boxedInt(Row row, String column) {
+	private static @Nullable Integer boxedInt(Row row, String column) {
 		return row.isNull(column) ? null : row.getInt(column);
 	}
 
@@ -264,7 +265,7 @@ final class HistoryTable {
 	 * @param statementsDone statements done so far
 	 * @param doneChecksum checksum of the statements done
 	 */
-	void recordProgress(MigrationVersion version, int statementsDone, Integer doneChecksum) {
+	void recordProgress(MigrationVersion version, int statementsDone, @Nullable Integer doneChecksum) {
 		if (this.progress == null) {
 			this.progress = this.session.prepare("UPDATE " + this.table
 					+ " SET statements_done = ?, done_checksum = ? WHERE scope = ? AND version = ?");

@@ -13,6 +13,7 @@ import com.datastax.oss.driver.api.core.metadata.NodeState;
 import com.datastax.oss.driver.api.core.servererrors.CoordinatorException;
 import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Too few replicas of the history or the lock are alive for the configured consistency level,
@@ -38,7 +39,7 @@ public class InsufficientReplicasException extends MigrationException {
 	 * @param changedNothing whether no migration ran and the history is unchanged
 	 * @return the exception, or {@code null} when {@code ex} is not about missing replicas
 	 */
-	static InsufficientReplicasException from(CqlSession session, Throwable ex, String doing,
+	static @Nullable InsufficientReplicasException from(CqlSession session, Throwable ex, String doing,
 			boolean changedNothing) {
 		CoordinatorException shortage = findShortage(ex);
 		if (shortage == null) {
@@ -60,7 +61,7 @@ public class InsufficientReplicasException extends MigrationException {
 	 * consistency level, or a non-serial read that too few replicas answered in time (nothing
 	 * changed by either). A write timeout is not one: the write may have been applied.
 	 */
-	static CoordinatorException findShortage(Throwable ex) {
+	static @Nullable CoordinatorException findShortage(Throwable ex) {
 		List<Throwable> seen = new ArrayList<>();
 		for (Throwable current = ex; current != null && !seen.contains(current); current = current.getCause()) {
 			seen.add(current);

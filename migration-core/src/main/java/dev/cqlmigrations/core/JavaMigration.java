@@ -1,6 +1,7 @@
 package dev.cqlmigrations.core;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration written in Java, for changes a script cannot express (data backfills, conditional
@@ -50,7 +51,7 @@ public interface JavaMigration {
 	 * checksum validation for it.
 	 * @return the checksum, or {@code null}
 	 */
-	default Integer checksum() {
+	default @Nullable Integer checksum() {
 		return null;
 	}
 

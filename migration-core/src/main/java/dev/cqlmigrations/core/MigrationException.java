@@ -1,5 +1,7 @@
 package dev.cqlmigrations.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every error the migration engine reports. Messages are written for the operator: what
  * happened, which file, version or property, and what to do next.
@@ -19,7 +21,7 @@ public class MigrationException extends RuntimeException {
 	 * @param message the operator-facing message
 	 * @param cause the underlying cause
 	 */
-	public MigrationException(String message, Throwable cause) {
+	public MigrationException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

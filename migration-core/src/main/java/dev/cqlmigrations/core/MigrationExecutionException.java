@@ -1,5 +1,7 @@
 package dev.cqlmigrations.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A statement of a migration failed in the cluster. The history records the migration as
  * {@code FAILED} with the statement index, so that the next run can resume there.
@@ -18,7 +20,7 @@ public class MigrationExecutionException extends MigrationException {
 	 * @param cause the driver's error
 	 */
 	public MigrationExecutionException(String message, MigrationVersion version, int statementIndex,
-			Throwable cause) {
+			@Nullable Throwable cause) {
 		super(message, cause);
 		this.version = version;
 		this.statementIndex = statementIndex;

@@ -3,6 +3,8 @@ package dev.cqlmigrations.core;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The parts of a migration script's file name: {@code V<version>__<description>.cql} for an up
  * script, {@code U<version>__<description>.cql} for its undo script.
@@ -34,7 +36,7 @@ public record MigrationFileName(boolean undo, MigrationVersion version, String d
 	 * @param location where the file was found, or {@code null}
 	 * @return the parts
 	 */
-	static MigrationFileName parse(String fileName, String location) {
+	static MigrationFileName parse(String fileName, @Nullable String location) {
 		Matcher matcher = NAME.matcher(fileName);
 		if (!matcher.matches()) {
 			String hint = (fileName.startsWith("v") || fileName.startsWith("u"))
@@ -49,7 +51,7 @@ public record MigrationFileName(boolean undo, MigrationVersion version, String d
 				description);
 	}
 
-	private static MigrationLoadException invalid(String fileName, String location, String problem) {
+	private static MigrationLoadException invalid(String fileName, @Nullable String location, String problem) {
 		String where = (location != null) ? " (" + location + ")" : "";
 		return new MigrationLoadException(
 				"File '" + fileName + "'" + where + " is not a valid migration name: " + problem);

@@ -2,6 +2,8 @@ package dev.cqlmigrations.core;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of a status report.
  *
@@ -22,9 +24,10 @@ import java.time.Instant;
  * @param installedBy who ran it last
  * @param error the error of a failed run
  */
-public record MigrationInfo(String version, String description, MigrationType type, String script, Integer checksum,
-		Integer appliedChecksum, MigrationState state, boolean checksumDrift, boolean undoAvailable, Instant appliedAt,
-		Instant rolledBackAt, Long executionMillis, Integer statementsDone, Integer statementsTotal, String installedBy,
-		String error) {
+public record MigrationInfo(String version, String description, MigrationType type, String script,
+		@Nullable Integer checksum, @Nullable Integer appliedChecksum, MigrationState state, boolean checksumDrift,
+		boolean undoAvailable, @Nullable Instant appliedAt, @Nullable Instant rolledBackAt,
+		@Nullable Long executionMillis, @Nullable Integer statementsDone, @Nullable Integer statementsTotal,
+		@Nullable String installedBy, @Nullable String error) {
 
 }

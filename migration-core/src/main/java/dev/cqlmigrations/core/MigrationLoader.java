@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Loads the migrations of the configured locations and the Java migrations into one list ordered
  * by version, checking everything that can be checked without a cluster: file names, one up
@@ -119,7 +121,7 @@ public final class MigrationLoader {
 		return javas;
 	}
 
-	private ResolvedMigration resolve(Script up, Script undo) {
+	private ResolvedMigration resolve(Script up, @Nullable Script undo) {
 		List<Map<String, String>> placeholders = new ArrayList<>();
 		List<CqlStatement> statements = statements(up, "add at least one statement (or a comment saying why it is "
 				+ "intentionally blank) or delete the file", placeholders);

@@ -1,5 +1,7 @@
 package dev.cqlmigrations.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Another run holds the migration lock and the operation was not allowed to wait for it (a
  * rollback through the actuator endpoint, for example). Nothing was changed.
@@ -11,7 +13,7 @@ public class MigrationLockHeldException extends MigrationLockException {
 	 * @param message who holds the lock and what to do
 	 * @param holder who holds the lock
 	 */
-	public MigrationLockHeldException(String message, String holder) {
+	public MigrationLockHeldException(String message, @Nullable String holder) {
 		super(message, holder);
 	}
 

@@ -2,6 +2,8 @@ package dev.cqlmigrations.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a migrate or rollback did.
  *
@@ -15,8 +17,8 @@ import java.util.List;
  * @param agreementWaitMillis time spent waiting for schema agreement
  * @param totalMillis the whole run
  */
-public record MigrationRunResult(Direction direction, boolean dryRun, String keyspace, String versionBefore,
-		String versionAfter, List<MigrationRunItem> migrations, long lockWaitMillis, long agreementWaitMillis,
+public record MigrationRunResult(Direction direction, boolean dryRun, String keyspace, @Nullable String versionBefore,
+		@Nullable String versionAfter, List<MigrationRunItem> migrations, long lockWaitMillis, long agreementWaitMillis,
 		long totalMillis) {
 
 	/** Canonical constructor, copying the list. */

@@ -1,5 +1,7 @@
 package dev.cqlmigrations.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A migration the next run applies, and where in its script to start.
  *
@@ -7,7 +9,7 @@ package dev.cqlmigrations.core;
  * @param resumeFrom index of the first statement to run ({@code 0} unless resuming)
  * @param previous its history entry, {@code null} when it never ran
  */
-record PendingMigration(ResolvedMigration migration, int resumeFrom, HistoryEntry previous) {
+record PendingMigration(ResolvedMigration migration, int resumeFrom, @Nullable HistoryEntry previous) {
 
 	/**
 	 * Whether a process died while running it, so that the first statement to run may in fact

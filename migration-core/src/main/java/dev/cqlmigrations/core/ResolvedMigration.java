@@ -3,6 +3,9 @@ package dev.cqlmigrations.core;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration found on disk or given as a {@link JavaMigration}, validated and ready to run.
@@ -22,8 +25,8 @@ import java.util.Map;
  *        empty when not tracked
  */
 public record ResolvedMigration(MigrationVersion version, String description, MigrationType type, String script,
-		Integer checksum, List<CqlStatement> statements, String undoScript, Integer undoChecksum,
-		List<CqlStatement> undoStatements, JavaMigration javaMigration,
+		@Nullable Integer checksum, List<CqlStatement> statements, @Nullable String undoScript,
+		@Nullable Integer undoChecksum, List<CqlStatement> undoStatements, @Nullable JavaMigration javaMigration,
 		List<Map<String, String>> statementPlaceholders) {
 
 	/** Canonical constructor, copying the lists. */
@@ -47,8 +50,8 @@ public record ResolvedMigration(MigrationVersion version, String description, Mi
 	 * @param javaMigration the Java migration, or {@code null}
 	 */
 	public ResolvedMigration(MigrationVersion version, String description, MigrationType type, String script,
-			Integer checksum, List<CqlStatement> statements, String undoScript, Integer undoChecksum,
-			List<CqlStatement> undoStatements, JavaMigration javaMigration) {
+			@Nullable Integer checksum, List<CqlStatement> statements, @Nullable String undoScript,
+			@Nullable Integer undoChecksum, List<CqlStatement> undoStatements, @Nullable JavaMigration javaMigration) {
 		this(version, description, type, script, checksum, statements, undoScript, undoChecksum, undoStatements,
 				javaMigration, List.of());
 	}
@@ -71,7 +74,9 @@ public record ResolvedMigration(MigrationVersion version, String description, Mi
 	 * @return {@code true} when it has an undo script or a Java down step
 	 */
 	public boolean canUndo() {
-		return (this.type == MigrationType.JAVA) ? this.javaMigration.canUndo() : this.undoScript != null;
+		return (this.type == MigrationType.JAVA)
+				? Objects.requireNonNull(this.javaMigration, "a JAVA migration has its JavaMigration").canUndo()
+				: this.undoScript != null;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +156,7 @@ final class SchemaAgreement {
 
 
 	/** One node's answer: its schema version, or why it could not be asked. */
-	private record Answer(UUID version, String failure) {
+	private record Answer(@Nullable UUID version, @Nullable String failure) {
 	}
 
 }

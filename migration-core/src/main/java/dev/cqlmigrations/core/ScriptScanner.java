@@ -21,9 +21,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the {@code .cql} files of migration locations: {@code classpath:path} (the default when
@@ -176,7 +179,7 @@ public final class ScriptScanner {
 		}
 		catch (UncheckedIOException ex) {
 			throw new MigrationLoadException("Cannot read migration location " + location + ": "
-					+ reason(ex.getCause()), ex);
+					+ reason(Objects.requireNonNull(ex.getCause(), "an UncheckedIOException always has a cause")), ex);
 		}
 	}
 

@@ -18,6 +18,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.loadbalancing.NodeDistance;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +41,9 @@ final class StatementRunner {
 
 	private final String defaultKeyspace;
 
-	private Node coordinator;
+	private @Nullable Node coordinator;
 
-	private String currentKeyspace;
+	private @Nullable String currentKeyspace;
 
 	private Duration agreementTime = Duration.ZERO;
 
@@ -53,7 +54,7 @@ final class StatementRunner {
 		this.coordinator = pickCoordinator(session, null);
 	}
 
-	private static Node pickCoordinator(CqlSession session, Node excluded) {
+	private static @Nullable Node pickCoordinator(CqlSession session, @Nullable Node excluded) {
 		List<Node> candidates = session.getMetadata()
 			.getNodes()
 			.values()

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The state of every migration, built from the files and one read of the history.
  *
@@ -12,7 +14,7 @@ import java.util.Map;
  * @param migrations every migration, ordered by version
  * @param problems what validation would reject, one sentence each; empty when valid
  */
-public record StatusReport(String keyspace, String currentVersion, List<MigrationInfo> migrations,
+public record StatusReport(String keyspace, @Nullable String currentVersion, List<MigrationInfo> migrations,
 		List<String> problems) {
 
 	/** Canonical constructor, copying the lists. */

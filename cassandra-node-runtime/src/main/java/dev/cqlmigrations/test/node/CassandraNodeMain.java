@@ -2,6 +2,8 @@ package dev.cqlmigrations.test.node;
 
 import java.lang.reflect.Method;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Entry point of a forked test Cassandra node: starts {@code CassandraDaemon} and halts the node
  * as soon as the JVM that launched it is gone, so that a killed test run never leaves an orphan
@@ -28,7 +30,7 @@ public final class CassandraNodeMain {
 		main.invoke(null, (Object) args);
 	}
 
-	private static void watchParent(String parentPid) {
+	private static void watchParent(@Nullable String parentPid) {
 		if (parentPid == null || parentPid.isBlank()) {
 			return;
 		}
