@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,9 @@ record HistoryEntry(MigrationVersion version, String description, MigrationType 
 		@Nullable Instant rolledBackAt, long executionMillis, @Nullable String installedBy, @Nullable String error,
 		List<String> audit) {
 
+	/** The description of a baseline row when none is configured. */
+	static final String DEFAULT_BASELINE_DESCRIPTION = "<< Baseline >>";
+
 	/** Canonical constructor. */
 	HistoryEntry {
 		audit = (audit != null) ? List.copyOf(audit) : List.of();
@@ -49,13 +53,14 @@ record HistoryEntry(MigrationVersion version, String description, MigrationType 
 	/**
 	 * The row of a schema that existed before the migrations: versions up to it never run.
 	 * @param version the version the schema is at
-	 * @param description recorded as description and script
+	 * @param description recorded as description and script; {@value #DEFAULT_BASELINE_DESCRIPTION} when null
 	 * @param by who baselined it
 	 * @param at when
 	 * @return the APPLIED baseline row
 	 */
-	static HistoryEntry baseline(MigrationVersion version, String description, String by, Instant at) {
-		return new HistoryEntry(version, description, MigrationType.BASELINE, description, null, null, null,
+	static HistoryEntry baseline(MigrationVersion version, @Nullable String description, String by, Instant at) {
+		String text = Objects.requireNonNullElse(description, DEFAULT_BASELINE_DESCRIPTION);
+		return new HistoryEntry(version, text, MigrationType.BASELINE, text, null, null, null,
 				HistoryState.APPLIED, 0, 0, null, at, null, 0, by, null, withAudit(List.of(), "BASELINE", by, at));
 	}
 
@@ -183,13 +188,16 @@ record HistoryEntry(MigrationVersion version, String description, MigrationType 
 	 */
 	HistoryEntry repaired(@Nullable ResolvedMigration disk, HistoryState state, int statementsDone,
 			int statementsTotal, String event, String by, Instant at) {
-		boolean onDisk = disk != null;
-		Integer done = (onDisk && statementsDone <= disk.statements().size()) ? progressOf(disk, statementsDone) : null;
-		return new HistoryEntry(this.version, onDisk ? disk.description() : this.description, this.type,
-				onDisk ? disk.script() : this.script, onDisk ? disk.checksum() : this.checksum,
-				onDisk ? disk.undoScript() : this.undoScript, onDisk ? disk.undoChecksum() : this.undoChecksum, state,
-				statementsDone, statementsTotal, done, this.appliedAt, this.rolledBackAt, this.executionMillis,
-				this.installedBy, null, withAudit(this.audit, event, by, at));
+		List<String> audit = withAudit(this.audit, event, by, at);
+		if (disk == null) {
+			return new HistoryEntry(this.version, this.description, this.type, this.script, this.checksum,
+					this.undoScript, this.undoChecksum, state, statementsDone, statementsTotal, null, this.appliedAt,
+					this.rolledBackAt, this.executionMillis, this.installedBy, null, audit);
+		}
+		Integer done = (statementsDone <= disk.statements().size()) ? progressOf(disk, statementsDone) : null;
+		return new HistoryEntry(this.version, disk.description(), this.type, disk.script(), disk.checksum(),
+				disk.undoScript(), disk.undoChecksum(), state, statementsDone, statementsTotal, done, this.appliedAt,
+				this.rolledBackAt, this.executionMillis, this.installedBy, null, audit);
 	}
 
 	private HistoryEntry withRun(HistoryState state, int statementsDone, int statementsTotal,

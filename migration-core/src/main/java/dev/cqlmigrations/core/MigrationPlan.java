@@ -66,13 +66,15 @@ final class MigrationPlan {
 			.orElse(null);
 	}
 
-	private void add(ResolvedMigration disk, HistoryEntry entry, MigrationVersion baseline, boolean outOfOrder,
-			MigrationVersion target) {
-		boolean withinTarget = !(disk != null ? disk.version() : entry.version()).isNewerThan(target);
+	private void add(@Nullable ResolvedMigration disk, @Nullable HistoryEntry entry, @Nullable MigrationVersion baseline,
+			boolean outOfOrder, MigrationVersion target) {
 		if (entry == null) {
-			addNeverApplied(disk, baseline, outOfOrder, withinTarget);
+			// A version comes from the scripts or from the history: without a row, it is on disk.
+			ResolvedMigration script = Objects.requireNonNull(disk);
+			addNeverApplied(script, baseline, outOfOrder, !script.version().isNewerThan(target));
 			return;
 		}
+		boolean withinTarget = !(disk != null ? disk.version() : entry.version()).isNewerThan(target);
 		String name = label(disk, entry);
 		switch (entry.state()) {
 			case APPLIED -> addApplied(disk, entry, name);
@@ -101,7 +103,7 @@ final class MigrationPlan {
 		}
 	}
 
-	private void addNeverApplied(ResolvedMigration disk, MigrationVersion baseline, boolean outOfOrder,
+	private void addNeverApplied(ResolvedMigration disk, @Nullable MigrationVersion baseline, boolean outOfOrder,
 			boolean withinTarget) {
 		if (baseline != null && !disk.version().isNewerThan(baseline)) {
 			info(disk, null, MigrationState.BELOW_BASELINE, false);
@@ -117,7 +119,7 @@ final class MigrationPlan {
 		}
 	}
 
-	private void addApplied(ResolvedMigration disk, HistoryEntry entry, String name) {
+	private void addApplied(@Nullable ResolvedMigration disk, HistoryEntry entry, String name) {
 		if (entry.type() == MigrationType.BASELINE) {
 			info(disk, entry, MigrationState.BASELINE, false);
 			return;
@@ -139,7 +141,7 @@ final class MigrationPlan {
 		}
 	}
 
-	private void addUnfinished(ResolvedMigration disk, HistoryEntry entry, String name, boolean withinTarget) {
+	private void addUnfinished(@Nullable ResolvedMigration disk, HistoryEntry entry, String name, boolean withinTarget) {
 		MigrationState state = (entry.state() == HistoryState.FAILED) ? MigrationState.FAILED
 				: MigrationState.IN_PROGRESS;
 		info(disk, entry, state, false);
@@ -171,20 +173,35 @@ final class MigrationPlan {
 		return !outOfOrderAllowed && this.current != null && this.current.isNewerThan(version);
 	}
 
-	private void outOfOrder(ResolvedMigration disk, HistoryEntry entry, String name) {
+	private void outOfOrder(ResolvedMigration disk, @Nullable HistoryEntry entry, String name) {
 		info(disk, entry, MigrationState.OUT_OF_ORDER, false);
 		this.problems.add(name + " is pending but older than the latest applied version " + this.current
 				+ ". Give it a version above " + this.current + ", or set migrations.out-of-order=true to apply it anyway.");
 	}
 
-	private void info(ResolvedMigration disk, HistoryEntry entry, MigrationState state, boolean drift) {
-		boolean onDisk = disk != null;
+	private void info(@Nullable ResolvedMigration disk, @Nullable HistoryEntry entry, MigrationState state,
+			boolean drift) {
 		// An unfinished run's row holds when it started: not an application time.
 		boolean unfinished = state == MigrationState.FAILED || state == MigrationState.IN_PROGRESS;
-		this.infos.add(new MigrationInfo(onDisk ? disk.version().toString() : entry.version().toString(),
-				onDisk ? disk.description() : entry.description(), onDisk ? disk.type() : entry.type(),
-				onDisk ? disk.script() : entry.script(), onDisk ? disk.checksum() : null,
-				(entry != null) ? entry.checksum() : null, state, drift, onDisk && disk.canUndo(),
+		String version;
+		String description;
+		MigrationType type;
+		String script;
+		if (disk != null) {
+			version = disk.version().toString();
+			description = disk.description();
+			type = disk.type();
+			script = disk.script();
+		}
+		else {
+			HistoryEntry row = Objects.requireNonNull(entry, "a version is on disk, in the history or both");
+			version = row.version().toString();
+			description = row.description();
+			type = row.type();
+			script = Objects.requireNonNullElse(row.script(), row.description());
+		}
+		this.infos.add(new MigrationInfo(version, description, type, script, (disk != null) ? disk.checksum() : null,
+				(entry != null) ? entry.checksum() : null, state, drift, disk != null && disk.canUndo(),
 				(entry != null && !unfinished) ? entry.appliedAt() : null,
 				(entry != null) ? entry.rolledBackAt() : null,
 				(entry != null) ? entry.executionMillis() : null, (entry != null) ? entry.statementsDone() : null,
@@ -192,9 +209,12 @@ final class MigrationPlan {
 				(entry != null) ? entry.error() : null));
 	}
 
-	private static String label(ResolvedMigration disk, HistoryEntry entry) {
-		return (disk != null) ? "V" + disk.version() + " (" + disk.script() + ")"
-				: "V" + entry.version() + " (" + entry.description() + ")";
+	private static String label(@Nullable ResolvedMigration disk, @Nullable HistoryEntry entry) {
+		if (disk != null) {
+			return "V" + disk.version() + " (" + disk.script() + ")";
+		}
+		HistoryEntry row = Objects.requireNonNull(entry, "a version is on disk, in the history or both");
+		return "V" + row.version() + " (" + row.description() + ")";
 	}
 
 	List<MigrationInfo> infos() {

@@ -74,9 +74,34 @@ public record ResolvedMigration(MigrationVersion version, String description, Mi
 	 * @return {@code true} when it has an undo script or a Java down step
 	 */
 	public boolean canUndo() {
-		return (this.type == MigrationType.JAVA)
-				? Objects.requireNonNull(this.javaMigration, "a JAVA migration has its JavaMigration").canUndo()
-				: this.undoScript != null;
+		return (this.type == MigrationType.JAVA) ? java().canUndo() : this.undoScript != null;
+	}
+
+	/**
+	 * The Java migration behind a JAVA migration.
+	 * @return the Java migration
+	 * @throws IllegalStateException when this is a script migration
+	 */
+	JavaMigration java() {
+		if (this.javaMigration == null) {
+			throw new IllegalStateException("V" + this.version + " is a script migration, not a Java migration");
+		}
+		return this.javaMigration;
+	}
+
+	/**
+	 * What undoes this migration, as shown to operators: the undo script's name, or the Java class.
+	 * @return the name
+	 * @throws IllegalStateException when it cannot be undone
+	 */
+	String undoSource() {
+		if (this.type == MigrationType.JAVA) {
+			return this.script;
+		}
+		if (this.undoScript == null) {
+			throw new IllegalStateException("V" + this.version + " has no undo script");
+		}
+		return this.undoScript;
 	}
 
 	/**

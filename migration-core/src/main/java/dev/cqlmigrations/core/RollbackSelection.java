@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -156,7 +157,7 @@ final class RollbackSelection {
 			.problems());
 		Map<MigrationVersion, HistoryEntry> byVersion = MigrationVersion.index(entries, HistoryEntry::version);
 		for (ResolvedMigration migration : toUndo) {
-			HistoryEntry entry = byVersion.get(migration.version());
+			HistoryEntry entry = Objects.requireNonNull(byVersion.get(migration.version()), "selected from the history");
 			if (entry.undoChecksum() != null && migration.undoChecksum() != null
 					&& !entry.undoChecksum().equals(migration.undoChecksum())) {
 				problems.add("V" + migration.version() + ": its undo script " + migration.undoScript() + " was changed "

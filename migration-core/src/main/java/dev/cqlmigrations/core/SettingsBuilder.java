@@ -61,7 +61,7 @@ final class SettingsBuilder implements MigrationSettings.Builder {
 
 	@Nullable String baselineVersion = "1";
 
-	@Nullable String baselineDescription = "<< Baseline >>";
+	@Nullable String baselineDescription = HistoryEntry.DEFAULT_BASELINE_DESCRIPTION;
 
 	@Nullable ClassLoader classLoader;
 

@@ -142,7 +142,7 @@ final class StatementExecution {
 	void runJava(ResolvedMigration migration, HistoryEntry entry) {
 		this.runner.resetKeyspace();
 		try {
-			migration.javaMigration().up(this.context.session());
+			migration.java().up(this.context.session());
 			this.runner.awaitAgreement();
 		}
 		catch (SchemaAgreementException ex) {

@@ -50,7 +50,7 @@ final class UndoMigrations {
 		if (request.dryRun()) {
 			List<MigrationRunItem> items = toUndo.stream()
 				.map((migration) -> MigrationEngine.dryRunItem(migration, migration.undoStatements(),
-						(migration.type() == MigrationType.JAVA) ? migration.script() : migration.undoScript()))
+						migration.undoSource()))
 				.toList();
 			return new MigrationRunResult(Direction.DOWN, true, keyspace, before, before, items, 0, 0,
 					MigrationEngine.millisSince(start));
@@ -64,7 +64,7 @@ final class UndoMigrations {
 			for (int i = 0; i < selected.size(); i++) {
 				lease.ensureHeld();
 				ResolvedMigration migration = selected.get(i);
-				items.add(undo(migration, byVersion.get(migration.version()), i + 1, selected.size(), runner));
+				items.add(undo(migration, recorded(byVersion, migration), i + 1, selected.size(), runner));
 			}
 			this.context.listener().schemaAgreementAwaited(runner.agreementTime());
 			String after = currentVersion(loaded, this.context.history().readAll());
@@ -90,7 +90,7 @@ final class UndoMigrations {
 		int done = 0;
 		try {
 			if (migration.type() == MigrationType.JAVA) {
-				migration.javaMigration().down(this.context.session());
+				migration.java().down(this.context.session());
 				runner.awaitAgreement();
 				ran.add(migration.script() + ".down()");
 				done = 1;
@@ -120,7 +120,7 @@ final class UndoMigrations {
 		this.context.history().save(entry.rolledBack(done, millis, by, Instant.now()));
 		logger.info("Rolled back {} in {} ms ({})", name, millis, MigrationEngine.count(ran.size(), "statement"));
 		MigrationRunItem item = new MigrationRunItem(migration.version().toString(), migration.description(),
-				migration.type(), (migration.type() == MigrationType.JAVA) ? migration.script() : migration.undoScript(),
+				migration.type(), migration.undoSource(),
 				ran, millis);
 		this.context.listener().migrationRolledBack(item);
 		return item;
@@ -128,6 +128,14 @@ final class UndoMigrations {
 
 	private static @Nullable String currentVersion(List<ResolvedMigration> loaded, List<HistoryEntry> entries) {
 		return ApplyMigrations.versionText(MigrationPlan.of(loaded, entries, true, MigrationVersion.LATEST).current());
+	}
+
+	private static HistoryEntry recorded(Map<MigrationVersion, HistoryEntry> byVersion, ResolvedMigration migration) {
+		HistoryEntry entry = byVersion.get(migration.version());
+		if (entry == null) {
+			throw new IllegalStateException("V" + migration.version() + " was selected for rollback but has no history row");
+		}
+		return entry;
 	}
 
 }
