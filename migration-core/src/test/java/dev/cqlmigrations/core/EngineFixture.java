@@ -16,6 +16,7 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 
 import dev.cqlmigrations.test.CassandraNode;
+import dev.cqlmigrations.test.ClusterProbe;
 import dev.cqlmigrations.test.TestKeyspaces;
 import dev.cqlmigrations.test.TestRetry;
 import dev.cqlmigrations.test.TestScripts;
@@ -112,8 +113,7 @@ final class EngineFixture implements AutoCloseable {
 	}
 
 	boolean tableExists(String keyspace, String table) {
-		return TestRetry.idempotent(() -> this.session.execute("SELECT table_name FROM system_schema.tables WHERE "
-				+ "keyspace_name = ? AND table_name = ?", keyspace, table).one()) != null;
+		return TestRetry.idempotent(() -> ClusterProbe.tableExists(this.session, keyspace, table));
 	}
 
 	boolean keyspaceExists(String keyspace) {

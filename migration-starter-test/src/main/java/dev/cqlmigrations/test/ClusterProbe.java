@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,9 +15,11 @@ import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 
 /**
- * What a session can tell about the ring it is connected to, asked node by node where it matters:
- * schema versions, the tables each node knows, whether the driver has seen a node go down. Shared
- * by the tests of schema agreement and node failures on a {@link CassandraCluster}.
+ * What a session can tell about the schema and the nodes it is connected to, asked node by node
+ * where it matters: schema versions, the tables each node knows, whether the driver has seen a node
+ * go down; and, from the coordinator, whether a table exists and its columns. Shared by the tests
+ * of schema agreement and node failures on a {@link CassandraCluster} and by tests that check what
+ * a migration created.
  */
 public final class ClusterProbe {
 
@@ -64,6 +67,23 @@ public final class ClusterProbe {
 	public static boolean tableExists(CqlSession session, String keyspace, String table) {
 		return session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND "
 				+ "table_name = ?", keyspace, table).one() != null;
+	}
+
+	/**
+	 * The columns of a table as the coordinator knows them.
+	 * @param session a session
+	 * @param keyspace the table's keyspace
+	 * @param table the table's name
+	 * @return the column names, in no particular order; empty when the table does not exist
+	 */
+	public static List<String> columns(CqlSession session, String keyspace, String table) {
+		return session
+			.execute("SELECT column_name FROM system_schema.columns WHERE keyspace_name = ? AND table_name = ?",
+					keyspace, table)
+			.all()
+			.stream()
+			.map((row) -> row.getString(0))
+			.toList();
 	}
 
 	/**
