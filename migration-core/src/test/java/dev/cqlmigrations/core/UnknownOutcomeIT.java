@@ -115,7 +115,7 @@ class UnknownOutcomeIT {
 
 	@Test
 	void aSchemaChangeThatTimesOutOnTheClientButRanOnTheNodeIsFoundAndTheRunGoesOn(CassandraNode node,
-			@TempDir Path dir) throws IOException {
+			@TempDir Path dir) {
 		EngineFixture fixture = fourTables(node, dir, "client_timeout");
 		// The answer comes 6 s late; the client gives up after 2 s.
 		try (CqlSession impatient = proxiedSession(node,
