@@ -28,8 +28,7 @@ class ClusterTroubleIT {
 	void tooFewReplicasForTheHistoryReadIsAClearError(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "rf3");
 		// Replication factor 3 on a single node: QUORUM needs two replicas that do not exist.
-		fixture.session.execute("CREATE KEYSPACE " + fixture.keyspace
-				+ " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+		fixture.createKeyspace(3);
 		fixture.session.execute(new HistoryTable(fixture.session, fixture.settings().build()).createTableCql());
 		fixture.write("V1__a.cql", "CREATE TABLE a (id int PRIMARY KEY);");
 
@@ -55,8 +54,7 @@ class ClusterTroubleIT {
 	@Test
 	void foreignTableWithTheHistoryNameIsAClearError(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "foreign");
-		fixture.session.execute("CREATE KEYSPACE " + fixture.keyspace
-				+ " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+		fixture.createKeyspace(1);
 		fixture.session.execute("CREATE TABLE " + fixture.keyspace + ".migration_history (scope text, version text, "
 				+ "PRIMARY KEY ((scope), version))");
 		fixture.write("V1__a.cql", "CREATE TABLE a (id int PRIMARY KEY);");

@@ -53,16 +53,9 @@ class EngineFaultsIT {
 	}
 
 	@Test
-	void aRoleWithRightsOnlyInItsKeyspaceMigratesWithoutCreatingTheKeyspace(CassandraNode node, CqlSession superuser,
-			@TempDir Path dir) {
-		EngineFixture fixture = new EngineFixture(node, dir, "least");
-		String role = TestKeyspaces.unique("least_role");
-		superuser.execute("CREATE KEYSPACE " + fixture.keyspace
-				+ " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-		superuser.execute("CREATE ROLE " + role + " WITH PASSWORD = 'secret' AND LOGIN = true");
-		for (String permission : new String[] { "CREATE", "ALTER", "DROP", "SELECT", "MODIFY" }) {
-			superuser.execute("GRANT " + permission + " ON KEYSPACE " + fixture.keyspace + " TO " + role);
-		}
+	void aRoleWithRightsOnlyInItsKeyspaceMigratesWithoutCreatingTheKeyspace(CassandraNode node, @TempDir Path dir) {
+		EngineFixture fixture = new EngineFixture(node, dir, "least").createKeyspace(1);
+		String role = roleOnKeyspace(fixture, "least_role", "CREATE", "ALTER", "DROP", "SELECT", "MODIFY");
 		fixture.write("V1__a.cql", "CREATE TABLE a (id int PRIMARY KEY);");
 
 		try (CqlSession session = roleSession(node, role)) {
@@ -73,14 +66,9 @@ class EngineFaultsIT {
 	}
 
 	@Test
-	void aMissingPermissionNamesTheStatement(CassandraNode node, CqlSession superuser, @TempDir Path dir) {
-		EngineFixture fixture = new EngineFixture(node, dir, "noperm");
-		String role = TestKeyspaces.unique("reader_role");
-		superuser.execute("CREATE KEYSPACE " + fixture.keyspace
-				+ " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-		superuser.execute("CREATE ROLE " + role + " WITH PASSWORD = 'secret' AND LOGIN = true");
-		superuser.execute("GRANT SELECT ON KEYSPACE " + fixture.keyspace + " TO " + role);
-		superuser.execute("GRANT MODIFY ON KEYSPACE " + fixture.keyspace + " TO " + role);
+	void aMissingPermissionNamesTheStatement(CassandraNode node, @TempDir Path dir) {
+		EngineFixture fixture = new EngineFixture(node, dir, "noperm").createKeyspace(1);
+		String role = roleOnKeyspace(fixture, "reader_role", "SELECT", "MODIFY");
 		fixture.write("V1__a.cql", "CREATE TABLE a (id int PRIMARY KEY);");
 
 		try (CqlSession session = roleSession(node, role)) {
@@ -91,6 +79,16 @@ class EngineFaultsIT {
 				.withMessageContaining("GRANT CREATE ON KEYSPACE " + fixture.keyspace);
 		}
 		assertThat(fixture.tableExists(fixture.keyspace, "a")).isFalse();
+	}
+
+	/** A new login role (password 'secret') with the given permissions on the fixture's keyspace only. */
+	private static String roleOnKeyspace(EngineFixture fixture, String hint, String... permissions) {
+		String role = TestKeyspaces.unique(hint);
+		fixture.session.execute("CREATE ROLE " + role + " WITH PASSWORD = 'secret' AND LOGIN = true");
+		for (String permission : permissions) {
+			fixture.session.execute("GRANT " + permission + " ON KEYSPACE " + fixture.keyspace + " TO " + role);
+		}
+		return role;
 	}
 
 	private static CqlSession roleSession(CassandraNode node, String role) {

@@ -2,7 +2,6 @@ package dev.cqlmigrations.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +11,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 
 import dev.cqlmigrations.test.CassandraNode;
+import dev.cqlmigrations.test.ClusterProbe;
 import dev.cqlmigrations.test.TestKeyspaces;
 import dev.cqlmigrations.test.TestRetry;
+import dev.cqlmigrations.test.TestScripts;
 
 /**
  * A keyspace of its own, a folder of scripts and engines pointing at both, for engine
@@ -47,10 +49,15 @@ final class EngineFixture implements AutoCloseable {
 	}
 
 	static CqlSession newDdlSession(CassandraNode node) {
+		return ddlSessionBuilder(node).build();
+	}
+
+	/** A session to the node with the engine's DDL settings, for a test that adds to it. */
+	static CqlSessionBuilder ddlSessionBuilder(CassandraNode node) {
 		DriverConfigLoader config = DdlSessionSettings
 			.applyTo(DriverConfigLoader.programmaticBuilder(), DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT)
 			.build();
-		return node.sessionBuilder().withConfigLoader(config).build();
+		return node.sessionBuilder().withConfigLoader(config);
 	}
 
 	MigrationSettings.Builder settings() {
@@ -65,13 +72,8 @@ final class EngineFixture implements AutoCloseable {
 	}
 
 	EngineFixture write(String fileName, String content) {
-		try {
-			Files.writeString(this.scripts.resolve(fileName), content, StandardCharsets.UTF_8);
-			return this;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		TestScripts.write(this.scripts, fileName, content);
+		return this;
 	}
 
 	EngineFixture delete(String fileName) {
@@ -82,6 +84,13 @@ final class EngineFixture implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Creates the fixture's keyspace as an operator would before the first run, with SimpleStrategy. */
+	EngineFixture createKeyspace(int replicationFactor) {
+		this.session.execute("CREATE KEYSPACE " + this.keyspace
+				+ " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
+		return this;
 	}
 
 	/** Rows of the history as "version:STATE:statements_done". */
@@ -104,8 +113,7 @@ final class EngineFixture implements AutoCloseable {
 	}
 
 	boolean tableExists(String keyspace, String table) {
-		return TestRetry.idempotent(() -> this.session.execute("SELECT table_name FROM system_schema.tables WHERE "
-				+ "keyspace_name = ? AND table_name = ?", keyspace, table).one()) != null;
+		return TestRetry.idempotent(() -> ClusterProbe.tableExists(this.session, keyspace, table));
 	}
 
 	boolean keyspaceExists(String keyspace) {

@@ -102,8 +102,7 @@ class FailureAndResumeIT {
 		EngineFixture fixture = new EngineFixture(node, dir, "crash");
 		fixture.write("V1__two.cql", GOOD_START);
 		// Simulate a process that died after running both statements but recording only the first.
-		fixture.session.execute("CREATE KEYSPACE " + fixture.keyspace
-				+ " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+		fixture.createKeyspace(1);
 		new MigrationEngine(fixture.session, fixture.settings().build()).baseline("0.1", "bootstrap tables");
 		fixture.session.execute("CREATE TABLE " + fixture.keyspace + ".first (id int PRIMARY KEY)");
 		fixture.session.execute("CREATE TABLE " + fixture.keyspace + ".second (id int PRIMARY KEY)");

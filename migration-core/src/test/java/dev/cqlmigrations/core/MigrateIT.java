@@ -10,7 +10,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.session.Request;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.tracker.RequestTracker;
@@ -58,11 +57,7 @@ class MigrateIT {
 		fixture.write("V1__t.cql", "CREATE TABLE t (id int PRIMARY KEY);");
 		fixture.engine().migrate();
 		CountingTracker tracker = new CountingTracker();
-		try (CqlSession counted = node.sessionBuilder()
-			.withConfigLoader(DdlSessionSettings.applyTo(DriverConfigLoader.programmaticBuilder(),
-					DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT).build())
-			.addRequestTracker(tracker)
-			.build()) {
+		try (CqlSession counted = EngineFixture.ddlSessionBuilder(node).addRequestTracker(tracker).build()) {
 			tracker.count.set(0);
 			MigrationRunResult result = new MigrationEngine(counted, fixture.settings().build()).migrate();
 
@@ -270,11 +265,7 @@ class MigrateIT {
 		EngineFixture fixture = new EngineFixture(node, dir, "bootstrap");
 		fixture.write("V1__t.cql", "CREATE TABLE t (id int PRIMARY KEY);");
 		CountingTracker tracker = new CountingTracker();
-		try (CqlSession counted = node.sessionBuilder()
-			.withConfigLoader(DdlSessionSettings.applyTo(DriverConfigLoader.programmaticBuilder(),
-					DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT).build())
-			.addRequestTracker(tracker)
-			.build()) {
+		try (CqlSession counted = EngineFixture.ddlSessionBuilder(node).addRequestTracker(tracker).build()) {
 			MigrationRunResult result = new MigrationEngine(counted, fixture.settings().build()).migrate();
 
 			assertThat(result.migrations()).hasSize(1);

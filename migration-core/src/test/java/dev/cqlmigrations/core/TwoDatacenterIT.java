@@ -1,24 +1,14 @@
 package dev.cqlmigrations.core;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import com.datastax.oss.driver.api.core.metadata.Node;
-import com.datastax.oss.driver.api.core.metadata.NodeState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-
 import dev.cqlmigrations.test.CassandraCluster;
+import dev.cqlmigrations.test.ClusterProbe;
 import dev.cqlmigrations.test.TestKeyspaces;
+import dev.cqlmigrations.test.TestScripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -77,40 +68,23 @@ class TwoDatacenterIT {
 			.build();
 	}
 
-	/** V1 creates a counter table; every Vi adds a table and counts its own execution. */
-	static void writeScripts(Path scripts, int from, int to) throws IOException {
-		Files.createDirectories(scripts);
-		for (int i = from; i <= to; i++) {
-			String create = (i == 1) ? "CREATE TABLE applied (version int PRIMARY KEY, n counter);\n"
-					: "CREATE TABLE t" + i + " (id int PRIMARY KEY, v text);\n";
-			Files.writeString(scripts.resolve("V" + i + "__step_" + i + ".cql"),
-					create + "UPDATE applied SET n = n + 1 WHERE version = " + i + ";\n");
-		}
-	}
-
 	@Test
 	@Order(1)
-	void aMigrationThroughOneDatacenterIsAgreedByBothAndNotRepeatedThroughTheOther(@TempDir Path dir)
-			throws IOException {
+	void aMigrationThroughOneDatacenterIsAgreedByBothAndNotRepeatedThroughTheOther(@TempDir Path dir) {
 		String keyspace = TestKeyspaces.unique("twodc");
-		Path scripts = dir.resolve("scripts");
-		writeScripts(scripts, 1, 4);
+		Path scripts = TestScripts.counted(dir.resolve("scripts"), 1, 4);
 		try (CqlSession dc1 = ddlSession(DC1); CqlSession dc2 = ddlSession(DC2)) {
 			MigrationRunResult first = new MigrationEngine(dc1, settings(keyspace, scripts)).migrate();
 			assertThat(first.migrations()).hasSize(4);
 			// Each node, asked itself, knows every table: the agreement included the other datacenter.
-			for (Node node : dc1.getMetadata().getNodes().values()) {
-				long tables = dc1.execute(SimpleStatement
-					.newInstance("SELECT count(*) FROM system_schema.tables WHERE keyspace_name = ?", keyspace)
-					.setNode(node)).one().getLong(0);
-				assertThat(tables).as("tables known to " + node.getEndPoint()).isEqualTo(6);
-			}
-			assertThat(schemaVersions(dc1)).hasSize(1);
+			assertThat(ClusterProbe.tablesPerNode(dc1, keyspace)).isNotEmpty()
+				.allSatisfy((node, tables) -> assertThat(tables).as("tables known to " + node).isEqualTo(6));
+			assertThat(ClusterProbe.schemaVersions(dc1)).hasSize(1);
 
 			MigrationRunResult second = new MigrationEngine(dc2, settings(keyspace, scripts)).migrate();
 			assertThat(second.migrations()).isEmpty();
 			assertThat(second.versionAfter()).isEqualTo("4");
-			assertThat(counters(dc2, keyspace)).containsExactly(1L, 1L, 1L, 1L);
+			assertThat(TestScripts.executions(dc2, keyspace)).isEqualTo(Map.of(1, 1L, 2, 1L, 3, 1L, 4, 1L));
 		}
 	}
 
@@ -156,14 +130,13 @@ class TwoDatacenterIT {
 	void aLoneDatacenterRefusesNamingTheMissingOneAndChangesNothing(@TempDir Path dir)
 			throws Exception {
 		String keyspace = TestKeyspaces.unique("lonedc");
-		Path scripts = dir.resolve("scripts");
-		writeScripts(scripts, 1, 2);
+		Path scripts = TestScripts.counted(dir.resolve("scripts"), 1, 2);
 		try (CqlSession dc1 = ddlSession(DC1); LogCapture output = new LogCapture()) {
 			assertThat(new MigrationEngine(dc1, settings(keyspace, scripts)).migrate().migrations()).hasSize(2);
 			cluster.stop(DC2);
 			try {
-				awaitDown(dc1, "127.0.0.22");
-				writeScripts(scripts, 3, 3);
+				cluster.awaitDown(dc1, DC2);
+				TestScripts.counted(scripts, 3, 3);
 				InsufficientReplicasException refused = catchThrowableOfType(InsufficientReplicasException.class,
 						() -> new MigrationEngine(dc1, settings(keyspace, scripts)).migrate());
 				assertThat(refused).isNotNull();
@@ -173,7 +146,7 @@ class TwoDatacenterIT {
 							+ "replicas for QUORUM (1 of 2 required ")
 					.contains(". Down: datacenter dc2: /127.0.0.22:")
 					.contains("no migration ran and the history is unchanged");
-				assertThat(tableExists(dc1, keyspace, "t3")).isFalse();
+				assertThat(ClusterProbe.tableExists(dc1, keyspace, "t3")).isFalse();
 				// The lock and the history writes refuse the same way.
 				MigrationSettings settings = settings(keyspace, scripts);
 				assertThat(catchThrowableOfType(InsufficientReplicasException.class,
@@ -201,51 +174,8 @@ class TwoDatacenterIT {
 		try (CqlSession dc2 = ddlSession(DC2)) {
 			MigrationRunResult healed = new MigrationEngine(dc2, settings(keyspace, scripts)).migrate();
 			assertThat(healed.migrations()).extracting(MigrationRunItem::version).containsExactly("3");
-			assertThat(counters(dc2, keyspace)).containsExactly(1L, 1L, 1L);
+			assertThat(TestScripts.executions(dc2, keyspace)).isEqualTo(Map.of(1, 1L, 2, 1L, 3, 1L));
 		}
-	}
-
-	static List<Long> counters(CqlSession session, String keyspace) {
-		List<Long> counts = new ArrayList<>();
-		for (int version = 1;; version++) {
-			Row row = session.execute(SimpleStatement
-				.newInstance("SELECT n FROM " + keyspace + ".applied WHERE version = ?", version)
-				.setConsistencyLevel(DefaultConsistencyLevel.ALL)).one();
-			if (row == null) {
-				return counts;
-			}
-			counts.add(row.getLong(0));
-		}
-	}
-
-	private static boolean tableExists(CqlSession session, String keyspace, String table) {
-		return session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND "
-				+ "table_name = ?", keyspace, table).one() != null;
-	}
-
-	private static Set<UUID> schemaVersions(CqlSession session) {
-		Set<UUID> versions = new HashSet<>();
-		for (Node node : session.getMetadata().getNodes().values()) {
-			versions.add(session.execute(SimpleStatement.newInstance("SELECT schema_version FROM system.local")
-				.setNode(node)).one().getUuid(0));
-		}
-		return versions;
-	}
-
-	static void awaitDown(CqlSession session, String address) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
-			boolean down = session.getMetadata()
-				.getNodes()
-				.values()
-				.stream()
-				.anyMatch((node) -> node.getEndPoint().toString().contains(address)
-						&& node.getState() == NodeState.DOWN);
-			if (down) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("The driver did not see " + address + " down within 20 s");
 	}
 
 }

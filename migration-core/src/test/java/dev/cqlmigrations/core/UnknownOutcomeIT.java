@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,15 @@ class UnknownOutcomeIT {
 	@BeforeEach
 	void proxy(CassandraNode node) throws IOException {
 		this.proxy = new CqlProxy(node.contactPoint());
-		DriverConfigLoader config = DdlSessionSettings
+		this.proxied = proxiedSession(node, DdlSessionSettings
 			.applyTo(DriverConfigLoader.programmaticBuilder(), DdlSessionSettings.DEFAULT_REQUEST_TIMEOUT)
 			.withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(100))
 			.withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofMillis(500))
-			.build();
+			.build());
+	}
+
+	/** A session that reaches the node only through the proxy, so that faults can be injected. */
+	private CqlSession proxiedSession(CassandraNode node, DriverConfigLoader config) {
 		CqlSessionBuilder builder = CqlSession.builder()
 			.addContactPoint(this.proxy.address())
 			.withLocalDatacenter(node.localDatacenter())
@@ -53,7 +58,7 @@ class UnknownOutcomeIT {
 		if (node.username() != null) {
 			builder.withAuthCredentials(node.username(), node.password());
 		}
-		this.proxied = builder.build();
+		return builder.build();
 	}
 
 	@AfterEach
@@ -69,10 +74,35 @@ class UnknownOutcomeIT {
 			.build());
 	}
 
+	/** A fixture whose one migration, V1, creates tables a, b, c and d, one statement each. */
+	private static EngineFixture fourTables(CassandraNode node, Path dir, String hint) {
+		return new EngineFixture(node, dir, hint).write("V1__four.cql", FOUR_TABLES);
+	}
+
+	/** A fixture whose V1 failed on the node at statement 3 (a type that does not exist): a and b exist. */
+	private static EngineFixture failedAtTableC(CassandraNode node, Path dir, String hint) {
+		EngineFixture fixture = new EngineFixture(node, dir, hint).write("V1__four.cql", FOUR_TABLES
+			.replace("CREATE TABLE c (id int PRIMARY KEY)", "CREATE TABLE c (id int PRIMARY KEY, v no_such_type)"));
+		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> fixture.engine().migrate());
+		return fixture;
+	}
+
+	/** Runs V1 of {@link #fourTables} through the proxy, which fails {@code CREATE TABLE c} with the fault. */
+	private ThrowableAssertAlternative<MigrationExecutionException> assertRunFailsAtTableC(EngineFixture fixture,
+			Fault fault) {
+		this.proxy.failAt("CREATE TABLE c", fault);
+		return assertThatExceptionOfType(MigrationExecutionException.class)
+			.isThrownBy(() -> proxiedEngine(fixture).migrate())
+			.withMessageContaining("failed at statement 3 of 4");
+	}
+
+	private static void assertAllFourTablesExist(EngineFixture fixture) {
+		assertThat(List.of("a", "b", "c", "d")).allMatch((table) -> fixture.tableExists(fixture.keyspace, table));
+	}
+
 	@Test
 	void aSchemaChangeWhoseAnswerIsLostIsFoundInSystemSchemaAndTheRunGoesOn(CassandraNode node, @TempDir Path dir) {
-		EngineFixture fixture = new EngineFixture(node, dir, "lost_answer");
-		fixture.write("V1__four.cql", FOUR_TABLES);
+		EngineFixture fixture = fourTables(node, dir, "lost_answer");
 		this.proxy.failAt("CREATE TABLE c", Fault.LOSE_ANSWER);
 
 		MigrationRunResult result = proxiedEngine(fixture).migrate();
@@ -80,26 +110,16 @@ class UnknownOutcomeIT {
 		assertThat(this.proxy.triggered()).isTrue();
 		assertThat(result.migrations()).hasSize(1);
 		assertThat(fixture.history()).containsExactly("1:APPLIED:4");
-		assertThat(List.of("a", "b", "c", "d")).allMatch((table) -> fixture.tableExists(fixture.keyspace, table));
+		assertAllFourTablesExist(fixture);
 	}
 
 	@Test
 	void aSchemaChangeThatTimesOutOnTheClientButRanOnTheNodeIsFoundAndTheRunGoesOn(CassandraNode node,
-			@TempDir Path dir) throws IOException {
-		EngineFixture fixture = new EngineFixture(node, dir, "client_timeout");
-		fixture.write("V1__four.cql", FOUR_TABLES);
+			@TempDir Path dir) {
+		EngineFixture fixture = fourTables(node, dir, "client_timeout");
 		// The answer comes 6 s late; the client gives up after 2 s.
-		DriverConfigLoader config = DdlSessionSettings
-			.applyTo(DriverConfigLoader.programmaticBuilder(), Duration.ofSeconds(2))
-			.build();
-		CqlSessionBuilder builder = CqlSession.builder()
-			.addContactPoint(this.proxy.address())
-			.withLocalDatacenter(node.localDatacenter())
-			.withConfigLoader(config);
-		if (node.username() != null) {
-			builder.withAuthCredentials(node.username(), node.password());
-		}
-		try (CqlSession impatient = builder.build()) {
+		try (CqlSession impatient = proxiedSession(node,
+				DdlSessionSettings.applyTo(DriverConfigLoader.programmaticBuilder(), Duration.ofSeconds(2)).build())) {
 			this.proxy.failAt("CREATE TABLE c", Fault.DELAY_ANSWER);
 
 			new MigrationEngine(impatient, fixture.settings().schemaAgreementTimeout(Duration.ofSeconds(15)).build())
@@ -108,19 +128,15 @@ class UnknownOutcomeIT {
 
 		assertThat(this.proxy.triggered()).isTrue();
 		assertThat(fixture.history()).containsExactly("1:APPLIED:4");
-		assertThat(List.of("a", "b", "c", "d")).allMatch((table) -> fixture.tableExists(fixture.keyspace, table));
+		assertAllFourTablesExist(fixture);
 	}
 
 	@Test
 	void aSchemaChangeThatNeverArrivedIsRecordedTruthfullyAndRunsOnTheNextRun(CassandraNode node,
 			@TempDir Path dir) {
-		EngineFixture fixture = new EngineFixture(node, dir, "lost_request");
-		fixture.write("V1__four.cql", FOUR_TABLES);
-		this.proxy.failAt("CREATE TABLE c", Fault.LOSE_REQUEST);
+		EngineFixture fixture = fourTables(node, dir, "lost_request");
 
-		assertThatExceptionOfType(MigrationExecutionException.class)
-			.isThrownBy(() -> proxiedEngine(fixture).migrate())
-			.withMessageContaining("failed at statement 3 of 4")
+		assertRunFailsAtTableC(fixture, Fault.LOSE_REQUEST)
 			.withMessageContaining("No answer came back for that statement; system_schema shows that it did not "
 					+ "take effect")
 			.withMessageContaining("records V1 as FAILED after 2 statements");
@@ -161,13 +177,9 @@ class UnknownOutcomeIT {
 	@Test
 	void whenTheNodeBecomesUnreachableTheMessageSaysWhatTheHistoryReallyHolds(CassandraNode node,
 			@TempDir Path dir) {
-		EngineFixture fixture = new EngineFixture(node, dir, "node_down");
-		fixture.write("V1__four.cql", FOUR_TABLES);
-		this.proxy.failAt("CREATE TABLE c", Fault.NODE_DOWN);
+		EngineFixture fixture = fourTables(node, dir, "node_down");
 
-		assertThatExceptionOfType(MigrationExecutionException.class)
-			.isThrownBy(() -> proxiedEngine(fixture).migrate())
-			.withMessageContaining("failed at statement 3 of 4")
+		assertRunFailsAtTableC(fixture, Fault.NODE_DOWN)
 			.withMessageContaining("it is not known whether it took effect")
 			.withMessageContaining("The history could not be updated")
 			.withMessageContaining("it still shows V1 as IN_PROGRESS")
@@ -184,11 +196,8 @@ class UnknownOutcomeIT {
 	@Test
 	void repairKeepsTheStatementsThatTookEffectInsteadOfRestartingFromTheFirst(CassandraNode node,
 			@TempDir Path dir) {
-		EngineFixture fixture = new EngineFixture(node, dir, "repair_keep");
-		// Statement 3 fails; then it is run by hand, as a timed-out statement that ran on the server would be.
-		fixture.write("V1__four.cql", FOUR_TABLES.replace("CREATE TABLE c (id int PRIMARY KEY)",
-				"CREATE TABLE c (id int PRIMARY KEY, v no_such_type)"));
-		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> fixture.engine().migrate());
+		EngineFixture fixture = failedAtTableC(node, dir, "repair_keep");
+		// Then statement 3 is run by hand, as a timed-out statement that ran on the server would be.
 		fixture.write("V1__four.cql", FOUR_TABLES);
 		fixture.session.execute("CREATE TABLE " + fixture.keyspace + ".c (id int PRIMARY KEY)");
 		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> fixture.engine().migrate())
@@ -206,10 +215,7 @@ class UnknownOutcomeIT {
 
 	@Test
 	void repairStartsOverWhenTheOperatorUndidWhatTheFailedRunCreated(CassandraNode node, @TempDir Path dir) {
-		EngineFixture fixture = new EngineFixture(node, dir, "repair_undone");
-		fixture.write("V1__four.cql", FOUR_TABLES.replace("CREATE TABLE c (id int PRIMARY KEY)",
-				"CREATE TABLE c (id int PRIMARY KEY, v no_such_type)"));
-		assertThatExceptionOfType(MigrationExecutionException.class).isThrownBy(() -> fixture.engine().migrate());
+		EngineFixture fixture = failedAtTableC(node, dir, "repair_undone");
 		fixture.session.execute("DROP TABLE " + fixture.keyspace + ".a");
 		fixture.session.execute("DROP TABLE " + fixture.keyspace + ".b");
 		fixture.write("V1__four.cql", FOUR_TABLES);
@@ -218,7 +224,7 @@ class UnknownOutcomeIT {
 				+ "first statement");
 		fixture.engine().migrate();
 		assertThat(fixture.history()).containsExactly("1:APPLIED:4");
-		assertThat(List.of("a", "b", "c", "d")).allMatch((table) -> fixture.tableExists(fixture.keyspace, table));
+		assertAllFourTablesExist(fixture);
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.cqlmigrations.autoconfigure.TestApplication;
 import dev.cqlmigrations.core.MigrationEngine;
+import dev.cqlmigrations.test.ClusterProbe;
 import dev.cqlmigrations.test.EmbeddedCassandra;
 import dev.cqlmigrations.test.TestKeyspaces;
 
@@ -345,18 +346,11 @@ class MigrationsEndpointIT {
 	}
 
 	private static boolean tableExists(CqlSession session, String table) {
-		return session.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?",
-				KEYSPACE, table).one() != null;
+		return ClusterProbe.tableExists(session, KEYSPACE, table);
 	}
 
 	private static List<String> columns(CqlSession session, String table) {
-		return session
-			.execute("SELECT column_name FROM system_schema.columns WHERE keyspace_name = ? AND table_name = ?",
-					KEYSPACE, table)
-			.all()
-			.stream()
-			.map((row) -> row.getString(0))
-			.toList();
+		return ClusterProbe.columns(session, KEYSPACE, table);
 	}
 
 }

@@ -30,6 +30,7 @@ import dev.cqlmigrations.core.MigrationListener;
 import dev.cqlmigrations.core.MigrationRunItem;
 import dev.cqlmigrations.core.StatusReport;
 import dev.cqlmigrations.test.CassandraNode;
+import dev.cqlmigrations.test.ClusterProbe;
 import dev.cqlmigrations.test.EmbeddedCassandra;
 import dev.cqlmigrations.test.TestKeyspaces;
 
@@ -137,13 +138,7 @@ class MigrationOnStartupIT {
 	}
 
 	private static List<String> columns(CqlSession session, String table) {
-		return session
-			.execute("SELECT column_name FROM system_schema.columns WHERE keyspace_name = ? AND table_name = ?",
-					KEYSPACE, table)
-			.all()
-			.stream()
-			.map((row) -> row.getString(0))
-			.toList();
+		return ClusterProbe.columns(session, KEYSPACE, table);
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +33,7 @@ import dev.cqlmigrations.core.MigrationSettings;
 import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.EmbeddedCassandra;
 import dev.cqlmigrations.test.TestKeyspaces;
+import dev.cqlmigrations.test.TestScripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,16 +61,10 @@ class MigrationCommandsIT {
 	private List<String> locations;
 
 	@BeforeEach
-	void keyspaceAndScripts(CassandraNode node) throws IOException {
+	void keyspaceAndScripts(CassandraNode node) {
 		this.node = node;
 		this.keyspace = TestKeyspaces.unique("cli");
-		write("V1__create_users.cql", "CREATE TABLE users (id uuid PRIMARY KEY, name text);");
-		write("U1__create_users.cql", "DROP TABLE users;");
-		write("V2__add_user_email.cql", "ALTER TABLE users ADD email text;");
-		write("U2__add_user_email.cql", "ALTER TABLE users DROP email;");
-		write("V3__create_orders.cql",
-				"CREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid);\nCREATE TABLE order_lines (id uuid PRIMARY KEY);");
-		write("U3__create_orders.cql", "DROP TABLE order_lines;\nDROP TABLE orders;");
+		TestScripts.usersAndOrders(this.scripts);
 	}
 
 	@AfterAll
@@ -183,7 +177,7 @@ class MigrationCommandsIT {
 	}
 
 	@Test
-	void validatePassesThenFailsOnceAnAppliedScriptIsEdited() throws IOException {
+	void validatePassesThenFailsOnceAnAppliedScriptIsEdited() {
 		run("up");
 		Result valid = run("validate");
 		assertThat(valid.exit()).isEqualTo(ExitStatus.OK);
@@ -201,7 +195,7 @@ class MigrationCommandsIT {
 	}
 
 	@Test
-	void aFailingMigrationIsReportedThenRepaired() throws IOException {
+	void aFailingMigrationIsReportedThenRepaired() {
 		write("V4__broken.cql", "CREATE TABLE broken (id int PRIMARY KEY);\nALTER TABLE no_such_table ADD x text;");
 		Result up = run("up");
 		assertThat(up.exit()).isEqualTo(ExitStatus.FAILED);
@@ -272,7 +266,7 @@ class MigrationCommandsIT {
 	}
 
 	@Test
-	void downRefusesEditedScriptsNamingThemUntilRepairAcceptsThem() throws IOException {
+	void downRefusesEditedScriptsNamingThemUntilRepairAcceptsThem() {
 		run("up", "--target", "2");
 		// The audit's case: V2 edited after it was applied, U2 changed to drop V1's table too.
 		write("V2__add_user_email.cql", "ALTER TABLE users ADD email text; -- edited");
@@ -294,7 +288,7 @@ class MigrationCommandsIT {
 	}
 
 	@Test
-	void repairAfterAFailedUndoAsksWhatWasDoneAndRecordsIt() throws IOException {
+	void repairAfterAFailedUndoAsksWhatWasDoneAndRecordsIt() {
 		write("U3__create_orders.cql", "DROP TABLE order_lines;\nDROP TABLE orders_typo;");
 		run("up");
 		Result down = run("down");
@@ -420,8 +414,8 @@ class MigrationCommandsIT {
 		return session;
 	}
 
-	private void write(String name, String content) throws IOException {
-		Files.writeString(this.scripts.resolve(name), content, StandardCharsets.UTF_8);
+	private void write(String name, String content) {
+		TestScripts.write(this.scripts, name, content);
 	}
 
 	private record Result(ExitStatus exit, String out, String err) {

@@ -3,7 +3,6 @@ package dev.cqlmigrations.reliability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.cqlmigrations.core.DdlSessionSettings;
 import dev.cqlmigrations.test.CassandraCluster;
+import dev.cqlmigrations.test.ClusterProbe;
 import dev.cqlmigrations.test.TestKeyspaces;
+import dev.cqlmigrations.test.TestScripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,7 @@ class MultiDatacenterIT {
 	@Test
 	@Order(1)
 	void aMigrationThroughOneDatacenterIsNeverRepeatedThroughTheOther(@TempDir Path dir) throws Exception {
-		Path scripts = ScriptSets.writeCounted(dir.resolve("scripts"), 1, MIGRATIONS);
+		Path scripts = TestScripts.counted(dir.resolve("scripts"), 1, MIGRATIONS);
 		List<String> lines = new ArrayList<>();
 		lines.add("2-datacenter ring (one node each) started in " + startMillis + " ms");
 		try (CqlSession session = session(DC1)) {
@@ -87,7 +88,7 @@ class MultiDatacenterIT {
 				start = System.nanoTime();
 				String second = migrate(DC2, keyspace, scripts, dir.resolve("seq" + trial + "-dc2.log"));
 				assertThat(applied(second)).as(second).isZero();
-				assertThat(ScriptSets.executions(session, keyspace)).isEqualTo(once(MIGRATIONS));
+				assertThat(TestScripts.executions(session, keyspace)).isEqualTo(once(MIGRATIONS));
 				assertThat(ScriptSets.history(session, keyspace)).isEqualTo(appliedRows(MIGRATIONS));
 				lines.add("sequential trial " + trial + ": via dc1 applied " + MIGRATIONS + " in " + firstMillis
 						+ " ms, then via dc2 applied 0 in " + millisSince(start) + " ms; every counter 1");
@@ -99,7 +100,7 @@ class MultiDatacenterIT {
 	@Test
 	@Order(2)
 	void replicasRacingAcrossDatacentersApplyEveryMigrationOnce(@TempDir Path dir) throws Exception {
-		Path scripts = ScriptSets.writeCounted(dir.resolve("scripts"), 1, MIGRATIONS);
+		Path scripts = TestScripts.counted(dir.resolve("scripts"), 1, MIGRATIONS);
 		List<String> lines = new ArrayList<>();
 		try (CqlSession session = session(DC1)) {
 			for (int trial = 1; trial <= RACING_TRIALS; trial++) {
@@ -136,7 +137,7 @@ class MultiDatacenterIT {
 					appliedTotal += applied(restart);
 				}
 				assertThat(appliedTotal).as("migrations applied over all processes").isEqualTo(MIGRATIONS);
-				assertThat(ScriptSets.executions(session, keyspace)).isEqualTo(once(MIGRATIONS));
+				assertThat(TestScripts.executions(session, keyspace)).isEqualTo(once(MIGRATIONS));
 				assertThat(ScriptSets.history(session, keyspace)).isEqualTo(appliedRows(MIGRATIONS));
 				lines.add("racing trial " + trial + ": " + RACERS_PER_DATACENTER + "+" + RACERS_PER_DATACENTER
 						+ " processes in dc1+dc2, " + MIGRATIONS + " migrations applied once in total, every counter "
@@ -152,7 +153,7 @@ class MultiDatacenterIT {
 	void aDatacenterCutOffByDowntimeRefusesAndAfterHealingEveryMigrationRunsOnce(@TempDir Path dir)
 			throws Exception {
 		int migrations = 7;
-		Path scripts = ScriptSets.writeCounted(dir.resolve("scripts"), 1, migrations);
+		Path scripts = TestScripts.counted(dir.resolve("scripts"), 1, migrations);
 		String keyspace = TestKeyspaces.unique("isolated");
 		List<String> lines = new ArrayList<>();
 
@@ -184,7 +185,7 @@ class MultiDatacenterIT {
 		String again = migrate(DC2, keyspace, scripts, dir.resolve("healed-dc2.log"));
 		assertThat(applied(again)).as(again).isZero();
 		try (CqlSession session = session(DC1)) {
-			assertThat(ScriptSets.executions(session, keyspace)).isEqualTo(once(migrations));
+			assertThat(TestScripts.executions(session, keyspace)).isEqualTo(once(migrations));
 			Map<String, String> tablesOnDc1 = tableIds(session, keyspace, DC1);
 			assertThat(tablesOnDc1).hasSize(migrations + 2);
 			assertThat(tableIds(session, keyspace, DC2)).isEqualTo(tablesOnDc1);
@@ -274,14 +275,12 @@ class MultiDatacenterIT {
 		Object last = null;
 		while (System.nanoTime() < deadline) {
 			try (CqlSession session = session(DC1)) {
-				Set<UUID> versions = new HashSet<>();
 				for (Node node : session.getMetadata().getNodes().values()) {
 					session.execute(SimpleStatement.newInstance("SELECT * FROM system_distributed.view_build_status")
 						.setConsistencyLevel(DefaultConsistencyLevel.QUORUM)
 						.setNode(node));
-					versions.add(session.execute(SimpleStatement.newInstance("SELECT schema_version FROM system.local")
-						.setNode(node)).one().getUuid(0));
 				}
+				Set<UUID> versions = ClusterProbe.schemaVersions(session);
 				if (versions.size() == 1) {
 					return;
 				}

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
 /**
  * Script sets and schema snapshots shared by the reliability tests.
@@ -40,37 +38,6 @@ final class ScriptSets {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * Writes migrations {@code from..to} that count their own executions: V1 creates a counter
-	 * table, each Vi adds table {@code ti} and adds 1 to its counter (not idempotent: a second
-	 * execution shows as 2).
-	 */
-	static Path writeCounted(Path directory, int from, int to) {
-		try {
-			Files.createDirectories(directory);
-			for (int i = from; i <= to; i++) {
-				String create = (i == 1) ? "CREATE TABLE applied (version int PRIMARY KEY, n counter);\n"
-						: "CREATE TABLE t" + i + " (id int PRIMARY KEY, v text);\n";
-				Files.writeString(directory.resolve("V" + i + "__counted_" + i + ".cql"),
-						create + "UPDATE applied SET n = n + 1 WHERE version = " + i + ";\n");
-			}
-			return directory;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** How often each counted migration ran, by version, read at ALL. */
-	static Map<Integer, Long> executions(CqlSession session, String keyspace) {
-		Map<Integer, Long> counts = new TreeMap<>();
-		for (Row row : session.execute(SimpleStatement.newInstance("SELECT version, n FROM " + keyspace + ".applied")
-			.setConsistencyLevel(DefaultConsistencyLevel.ALL))) {
-			counts.put(row.getInt(0), row.getLong(1));
-		}
-		return counts;
 	}
 
 	/** Tables and columns of a keyspace, without the engine's own tables. */

@@ -4,16 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import com.datastax.oss.driver.api.core.metadata.Node;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +21,7 @@ import dev.cqlmigrations.core.MigrationException;
 import dev.cqlmigrations.core.MigrationRunResult;
 import dev.cqlmigrations.core.MigrationSettings;
 import dev.cqlmigrations.test.CassandraCluster;
+import dev.cqlmigrations.test.ClusterProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -82,17 +78,13 @@ class ThreeNodeClusterIT {
 			assertThat(result.migrations()).hasSize(10);
 			lines.add("10 migrations (30 statements, 20 DDL) on 3 nodes: " + (System.nanoTime() - start) / 1_000_000
 					+ " ms, schema agreement waits " + result.agreementWaitMillis() + " ms");
-			assertThat(schemaVersions(session)).hasSize(1);
+			assertThat(ClusterProbe.schemaVersions(session)).hasSize(1);
 			// every node sees every table: ask each node for its own view
-			for (Node node : session.getMetadata().getNodes().values()) {
-				long tables = session.execute(SimpleStatement
-					.newInstance("SELECT count(*) FROM system_schema.tables WHERE keyspace_name = 'ring'")
-					.setNode(node)).one().getLong(0);
-				assertThat(tables).as("tables seen by " + node.getEndPoint()).isEqualTo(12);
-			}
+			assertThat(ClusterProbe.tablesPerNode(session, "ring")).isNotEmpty()
+				.allSatisfy((node, tables) -> assertThat(tables).as("tables seen by " + node).isEqualTo(12));
 
 			cluster.kill(2);
-			waitUntilDriverSeesDown(session, 2);
+			cluster.awaitDown(session, 2);
 			ScriptSets.write(scripts, 15);
 			start = System.nanoTime();
 			MigrationRunResult withNodeDown = new MigrationEngine(session, settings("ring", scripts)).migrate();
@@ -102,7 +94,7 @@ class ThreeNodeClusterIT {
 					+ (System.nanoTime() - start) / 1_000_000 + " ms");
 
 			cluster.kill(1);
-			waitUntilDriverSeesDown(session, 1);
+			cluster.awaitDown(session, 1);
 			Files.writeString(scripts.resolve("V16__more.cql"), "CREATE TABLE t16 (id int PRIMARY KEY);");
 			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> new MigrationEngine(session,
 					settings("ring", scripts).toBuilder().lockWaitTimeout(Duration.ofSeconds(5)).build()).migrate());
@@ -116,7 +108,7 @@ class ThreeNodeClusterIT {
 		try (CqlSession session = session()) {
 			MigrationRunResult result = new MigrationEngine(session, settings("ring", scripts(dir))).migrate();
 			assertThat(result.migrations()).extracting((item) -> item.version()).containsExactly("16");
-			assertThat(schemaVersions(session)).hasSize(1);
+			assertThat(ClusterProbe.schemaVersions(session)).hasSize(1);
 			lines.add("nodes restarted: the pending migration applied, all nodes agree again");
 		}
 		ReliabilityReport.write("three-node-cluster", lines);
@@ -124,31 +116,6 @@ class ThreeNodeClusterIT {
 
 	private static Path scripts(Path dir) {
 		return dir.resolve("scripts");
-	}
-
-	private static Set<UUID> schemaVersions(CqlSession session) {
-		Set<UUID> versions = new HashSet<>();
-		for (Node node : session.getMetadata().getNodes().values()) {
-			versions.add(session.execute(SimpleStatement.newInstance("SELECT schema_version FROM system.local")
-				.setNode(node)).one().getUuid(0));
-		}
-		return versions;
-	}
-
-	private static void waitUntilDriverSeesDown(CqlSession session, int index) throws InterruptedException {
-		String address = "127.0.0." + (index + 1);
-		for (int i = 0; i < 100; i++) {
-			boolean down = session.getMetadata()
-				.getNodes()
-				.values()
-				.stream()
-				.anyMatch((node) -> node.getEndPoint().toString().contains(address)
-						&& node.getState() != com.datastax.oss.driver.api.core.metadata.NodeState.UP);
-			if (down) {
-				return;
-			}
-			Thread.sleep(100);
-		}
 	}
 
 }

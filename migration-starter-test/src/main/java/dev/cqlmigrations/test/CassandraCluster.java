@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -188,6 +189,17 @@ public final class CassandraCluster implements AutoCloseable {
 	 */
 	public void restart(int index) {
 		this.nodes.set(index, ForkedCassandraNode.start(this.options.get(index)));
+	}
+
+	/**
+	 * Waits up to 20 s until a session's driver marks a node down, e.g. after {@link #kill} or
+	 * {@link #stop}, so that the test goes on against a ring the driver knows to be short of it.
+	 * @param session the session whose view counts
+	 * @param index the node's index
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	public void awaitDown(CqlSession session, int index) throws InterruptedException {
+		ClusterProbe.awaitDown(session, this.nodes.get(index).contactPoint(), Duration.ofSeconds(20));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.cqlmigrations.test;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedCassandraContextCustomizerFactoryTest {
 
-	private final CassandraNode node = new FixedNode();
+	private final CassandraNode node = FixedCassandraNode.localhost(null, null);
 
 	@Test
 	void nodePropertiesWinOverApplicationFilesSystemPropertiesAndEnvironmentVariables() {
@@ -80,34 +79,6 @@ class EmbeddedCassandraContextCustomizerFactoryTest {
 		EmbeddedCassandraContextCustomizerFactory.addNodeProperties(environment, this.node);
 
 		assertThat(environment.containsProperty("migrations.cassandra.contact-points")).isFalse();
-	}
-
-	private static final class FixedNode implements CassandraNode {
-
-		@Override
-		public InetSocketAddress contactPoint() {
-			return InetSocketAddress.createUnresolved("127.0.0.1", 19042);
-		}
-
-		@Override
-		public String localDatacenter() {
-			return "datacenter1";
-		}
-
-		@Override
-		public String username() {
-			return null;
-		}
-
-		@Override
-		public String password() {
-			return null;
-		}
-
-		@Override
-		public void close() {
-		}
-
 	}
 
 }

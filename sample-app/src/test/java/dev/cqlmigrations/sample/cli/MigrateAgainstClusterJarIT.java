@@ -1,13 +1,9 @@
 package dev.cqlmigrations.sample.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.EmbeddedCassandra;
 import dev.cqlmigrations.test.TestKeyspaces;
+import dev.cqlmigrations.test.TestScripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * Every {@code migrate} command of the packaged sample against the shared test node, each run a
@@ -37,18 +36,10 @@ class MigrateAgainstClusterJarIT {
 	private SampleJar jar;
 
 	@BeforeEach
-	void freshKeyspaceAndScripts(CassandraNode node) throws IOException {
+	void freshKeyspaceAndScripts(CassandraNode node) {
 		this.keyspace = TestKeyspaces.unique("jar");
-		this.jar = SampleJar.in(this.workingDirectory)
-			.cluster(node)
-			.with("--migrations.keyspace=" + this.keyspace, "--migrations.locations=filesystem:" + this.scripts);
-		write("V1__create_users.cql", "CREATE TABLE users (id uuid PRIMARY KEY, name text);");
-		write("U1__create_users.cql", "DROP TABLE users;");
-		write("V2__add_user_email.cql", "ALTER TABLE users ADD email text;");
-		write("U2__add_user_email.cql", "ALTER TABLE users DROP email;");
-		write("V3__create_orders.cql",
-				"CREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid);\nCREATE TABLE order_lines (id uuid PRIMARY KEY);");
-		write("U3__create_orders.cql", "DROP TABLE order_lines;\nDROP TABLE orders;");
+		this.jar = SampleJar.in(this.workingDirectory).cluster(node).migrations(this.keyspace, this.scripts);
+		TestScripts.usersAndOrders(this.scripts);
 	}
 
 	@Test
@@ -101,17 +92,17 @@ class MigrateAgainstClusterJarIT {
 	}
 
 	@Test
-	void statusAsJsonIsTheWholeStandardOutput() throws IOException {
+	void statusAsJsonIsTheWholeStandardOutput() {
 		this.jar.migrate("up", "--target", "1");
 		SampleJar.Run status = this.jar.migrate("status", "--json");
 		assertThat(status.exitCode()).as(status.toString()).isZero();
-		Map<?, ?> json = new ObjectMapper().readValue(status.out(), Map.class);
+		Map<String, Object> json = status.json();
 		assertThat(json.get("keyspace")).isEqualTo(this.keyspace);
 		assertThat(json.get("currentVersion")).isEqualTo("1");
 		assertThat(json.get("pending")).isEqualTo(2);
-		assertThat(map(json.get("counts"))).containsEntry("APPLIED", 1).containsEntry("PENDING", 2)
+		assertThat(json).extractingByKey("counts", MAP).containsEntry("APPLIED", 1).containsEntry("PENDING", 2)
 			.containsEntry("FAILED", 0);
-		assertThat(map(((List<?>) json.get("migrations")).get(0))).containsKey("executionTime")
+		assertThat(json).extractingByKey("migrations", LIST).element(0, MAP).containsKey("executionTime")
 			.doesNotContainKey("executionMillis");
 		assertThat(((List<?>) json.get("migrations")).stream().map((m) -> String.valueOf(((Map<?, ?>) m).get("state"))))
 			.containsExactly("APPLIED", "PENDING", "PENDING");
@@ -144,7 +135,7 @@ class MigrateAgainstClusterJarIT {
 	}
 
 	@Test
-	void validateRepairAndEngineErrors() throws IOException {
+	void validateRepairAndEngineErrors() {
 		SampleJar.Run nothingToUndo = this.jar.migrate("down");
 		assertThat(nothingToUndo.exitCode()).as(nothingToUndo.toString()).isEqualTo(1);
 		assertThat(nothingToUndo.err()).isEqualTo("Error: Nothing to roll back: no migration is applied in keyspace "
@@ -168,7 +159,7 @@ class MigrateAgainstClusterJarIT {
 	}
 
 	@Test
-	void aFailingMigrationExitsWithOneAndRepairKeepsWhatRan() throws IOException {
+	void aFailingMigrationExitsWithOneAndRepairKeepsWhatRan() {
 		write("V4__broken.cql", "CREATE TABLE broken (id int PRIMARY KEY);\nALTER TABLE no_such_table ADD x text;");
 		SampleJar.Run up = this.jar.migrate("up");
 		assertThat(up.exitCode()).as(up.toString()).isEqualTo(1);
@@ -205,8 +196,8 @@ class MigrateAgainstClusterJarIT {
 		SampleJar.Run run = SampleJar.in(this.workingDirectory)
 			.with("--spring.cassandra.contact-points=" + node.contactPointText(),
 					"--spring.cassandra.local-datacenter=" + node.localDatacenter(),
-					"--spring.cassandra.username=" + node.username(), "--spring.cassandra.password=wrong",
-					"--migrations.keyspace=" + this.keyspace, "--migrations.locations=filesystem:" + this.scripts)
+					"--spring.cassandra.username=" + node.username(), "--spring.cassandra.password=wrong")
+			.migrations(this.keyspace, this.scripts)
 			.migrate("status");
 		assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
 		assertThat(run.lines()).as(run.toString()).singleElement().asString()
@@ -214,13 +205,8 @@ class MigrateAgainstClusterJarIT {
 			.containsIgnoringCase("authentication");
 	}
 
-	private void write(String name, String content) throws IOException {
-		Files.writeString(this.scripts.resolve(name), content, StandardCharsets.UTF_8);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object json) {
-		return (Map<String, Object>) json;
+	private void write(String name, String content) {
+		TestScripts.write(this.scripts, name, content);
 	}
 
 }

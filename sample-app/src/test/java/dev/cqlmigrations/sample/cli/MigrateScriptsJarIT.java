@@ -1,13 +1,8 @@
 package dev.cqlmigrations.sample.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.cqlmigrations.test.CassandraNode;
 import dev.cqlmigrations.test.EmbeddedCassandra;
 import dev.cqlmigrations.test.TestKeyspaces;
+import dev.cqlmigrations.test.TestScripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * The packaged sample's {@code migrate} output for scripts as real projects write them: a script
@@ -39,13 +37,11 @@ class MigrateScriptsJarIT {
 	@BeforeEach
 	void freshKeyspace(CassandraNode node) {
 		this.keyspace = TestKeyspaces.unique("jarscripts");
-		this.jar = SampleJar.in(this.workingDirectory)
-			.cluster(node)
-			.with("--migrations.keyspace=" + this.keyspace, "--migrations.locations=filesystem:" + this.scripts);
+		this.jar = SampleJar.in(this.workingDirectory).cluster(node).migrations(this.keyspace, this.scripts);
 	}
 
 	@Test
-	void aCommentOnlyScriptAppliesWithOneSummaryLineAndSingularWords() throws IOException {
+	void aCommentOnlyScriptAppliesWithOneSummaryLineAndSingularWords() {
 		write("V1.0__blank.cql", "/* Licensed under the Apache License, Version 2.0 */\n-- Intentionally blank.\n");
 
 		SampleJar.Run valid = this.jar.migrate("validate");
@@ -73,7 +69,7 @@ class MigrateScriptsJarIT {
 	}
 
 	@Test
-	void aCqlshCommandFailsWhileLoadingWithFileAndLine() throws IOException {
+	void aCqlshCommandFailsWhileLoadingWithFileAndLine() {
 		write("V1__tables.cql",
 				"-- written for cqlsh -f\nCREATE TABLE a (id int PRIMARY KEY);\nCONSISTENCY QUORUM;\n");
 
@@ -86,7 +82,7 @@ class MigrateScriptsJarIT {
 	}
 
 	@Test
-	void aFailedMigrationShowsNoApplicationTimeAndTheJsonIsTheEndpoints() throws IOException {
+	void aFailedMigrationShowsNoApplicationTimeAndTheJsonIsTheEndpoints() {
 		write("V1__ok.cql", "CREATE TABLE ok (id int PRIMARY KEY);");
 		write("V2__broken.cql",
 				"CREATE TABLE b (id int PRIMARY KEY);\nCREATE TABLE c (id int PRIMARY KEY, x nosuchtype);");
@@ -101,25 +97,19 @@ class MigrateScriptsJarIT {
 
 		SampleJar.Run json = this.jar.migrate("status", "--json");
 		assertThat(json.exitCode()).as(json.toString()).isZero();
-		Map<String, Object> root = map(new ObjectMapper().readValue(json.out(), Map.class));
+		Map<String, Object> root = json.json();
 		assertThat(root.keySet()).containsExactlyInAnyOrder("keyspace", "currentVersion", "pending", "counts",
 				"migrations", "problems");
-		assertThat(map(root.get("counts"))).containsEntry("APPLIED", 1).containsEntry("FAILED", 1);
-		List<?> migrations = (List<?>) root.get("migrations");
-		assertThat(map(migrations.get(0))).containsKeys("appliedAt", "executionTime");
-		assertThat(map(migrations.get(1))).containsEntry("state", "FAILED")
+		assertThat(root).extractingByKey("counts", MAP).containsEntry("APPLIED", 1).containsEntry("FAILED", 1);
+		assertThat(root).extractingByKey("migrations", LIST).element(0, MAP).containsKeys("appliedAt", "executionTime");
+		assertThat(root).extractingByKey("migrations", LIST).element(1, MAP).containsEntry("state", "FAILED")
 			.containsEntry("statementsDone", 1)
 			.containsKeys("error", "executionTime")
 			.doesNotContainKey("appliedAt");
 	}
 
-	private void write(String name, String content) throws IOException {
-		Files.writeString(this.scripts.resolve(name), content, StandardCharsets.UTF_8);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object json) {
-		return (Map<String, Object>) json;
+	private void write(String name, String content) {
+		TestScripts.write(this.scripts, name, content);
 	}
 
 }

@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.cqlmigrations.test.CassandraNode;
 
@@ -56,6 +60,16 @@ final class SampleJar {
 	 */
 	SampleJar noCluster() {
 		return with("--spring.cassandra.contact-points=127.0.0.1:1", "--spring.cassandra.local-datacenter=datacenter1");
+	}
+
+	/**
+	 * Points the migrations at a history keyspace and a folder of scripts, as a test writes them.
+	 * @param keyspace {@code migrations.keyspace}
+	 * @param scripts the folder, as {@code migrations.locations=filesystem:…}
+	 * @return this jar
+	 */
+	SampleJar migrations(String keyspace, Path scripts) {
+		return with("--migrations.keyspace=" + keyspace, "--migrations.locations=filesystem:" + scripts);
 	}
 
 	/**
@@ -138,9 +152,22 @@ final class SampleJar {
 	 */
 	record Run(int exitCode, String out, String err) {
 
+		private static final ObjectMapper JSON = new ObjectMapper();
+
 		/** @return standard output and error, for assertion messages and line counts */
 		String all() {
 			return this.out + this.err;
+		}
+
+		/** @return standard output read as one JSON object, as {@code status --json} prints it */
+		Map<String, Object> json() {
+			try {
+				return JSON.readValue(this.out, new TypeReference<Map<String, Object>>() {
+				});
+			}
+			catch (IOException ex) {
+				throw new AssertionError("Standard output is not one JSON object: " + this, ex);
+			}
 		}
 
 		/** @return the non-blank lines of both streams */

@@ -3,13 +3,12 @@ package dev.cqlmigrations.sample.embedded;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cqlmigrations.cli.MigrateModeRunListener;
-import dev.cqlmigrations.test.CassandraNode;
+import dev.cqlmigrations.test.FixedCassandraNode;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class EmbeddedCassandraEnvironmentPostProcessorTest {
 	private final EmbeddedCassandraEnvironmentPostProcessor postProcessor = new EmbeddedCassandraEnvironmentPostProcessor(
 			LogFactory.getLog(getClass()), () -> {
 				this.starts.incrementAndGet();
-				return new FakeNode();
+				return FixedCassandraNode.localhost("cassandra", "cassandra");
 			});
 
 	@Test
@@ -53,7 +52,7 @@ class EmbeddedCassandraEnvironmentPostProcessorTest {
 		EmbeddedCassandraEnvironmentPostProcessor postProcessor = new EmbeddedCassandraEnvironmentPostProcessor(
 				LogFactory.getLog(getClass()), () -> {
 					seenAtStart.append(console.toString(StandardCharsets.UTF_8));
-					return new FakeNode();
+					return FixedCassandraNode.localhost("cassandra", "cassandra");
 				}, new PrintStream(console, true, StandardCharsets.UTF_8));
 
 		postProcessor.postProcessEnvironment(new MockEnvironment(), new SpringApplication());
@@ -133,34 +132,6 @@ class EmbeddedCassandraEnvironmentPostProcessorTest {
 
 	@Configuration(proxyBeanMethods = false)
 	static class NoBeans {
-
-	}
-
-	private static final class FakeNode implements CassandraNode {
-
-		@Override
-		public InetSocketAddress contactPoint() {
-			return InetSocketAddress.createUnresolved("127.0.0.1", 19042);
-		}
-
-		@Override
-		public String localDatacenter() {
-			return "datacenter1";
-		}
-
-		@Override
-		public String username() {
-			return "cassandra";
-		}
-
-		@Override
-		public String password() {
-			return "cassandra";
-		}
-
-		@Override
-		public void close() {
-		}
 
 	}
 
