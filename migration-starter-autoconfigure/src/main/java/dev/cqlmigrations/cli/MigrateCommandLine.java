@@ -23,7 +23,7 @@ import dev.cqlmigrations.core.UndoOutcome;
  */
 public final class MigrateCommandLine {
 
-	/** The first non-option argument that switches an application into command-line mode. */
+	/** The first argument, exactly, that switches an application into command-line mode. */
 	public static final String MIGRATE = "migrate";
 
 	private static final RollbackRequest.Spelling SPELLING = new RollbackRequest.Spelling(
@@ -40,18 +40,17 @@ public final class MigrateCommandLine {
 	}
 
 	/**
-	 * Whether the arguments ask for a {@code migrate} command: the first argument that is not an
-	 * option is {@code migrate}.
+	 * Whether the arguments ask for a {@code migrate} command: the first argument is exactly
+	 * {@code migrate} (not {@code Migrate}, not an option, not a later argument), and
+	 * {@value MigrateModeRunListener#ENABLED_PROPERTY} is not {@code false} on the command line, in
+	 * the system properties or in the environment ({@code MIGRATIONS_CLI_ENABLED}).
 	 * @param args the application's arguments
 	 * @return {@code true} in command-line mode
+	 * @throws IllegalArgumentException when {@value MigrateModeRunListener#ENABLED_PROPERTY} is
+	 * neither {@code true} nor {@code false}
 	 */
 	public static boolean isMigrateCommand(String... args) {
-		for (String arg : args) {
-			if (!arg.startsWith("-")) {
-				return MIGRATE.equals(arg);
-			}
-		}
-		return false;
+		return MigrateModeSwitch.isOn(args);
 	}
 
 	/**

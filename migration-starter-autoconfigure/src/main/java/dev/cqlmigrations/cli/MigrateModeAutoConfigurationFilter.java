@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 
 /**
@@ -20,8 +22,12 @@ import org.springframework.core.env.Environment;
  * An application whose connection needs another auto-configuration (a customizer of the driver
  * shipped as one, say) keeps it with {@value #KEEP_PROPERTY} (class name prefixes, comma
  * separated), or turns the filter off with {@code migrations.cli.lean-context=false}.
+ * <p>
+ * It runs before Boot's own filters, so that their class-presence checks, which load classes
+ * from the application's jars, only see the few auto-configurations kept here.
  */
-public class MigrateModeAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
+public class MigrateModeAutoConfigurationFilter
+		implements AutoConfigurationImportFilter, EnvironmentAware, PriorityOrdered {
 
 	/** Class name prefixes of further auto-configurations to keep in command-line mode. */
 	public static final String KEEP_PROPERTY = "migrations.cli.keep-auto-configurations";
@@ -29,13 +35,22 @@ public class MigrateModeAutoConfigurationFilter implements AutoConfigurationImpo
 	/** Whether command-line mode filters auto-configurations ({@code true} by default). */
 	public static final String LEAN_PROPERTY = "migrations.cli.lean-context";
 
-	private static final List<String> NEEDED = List.of("dev.cqlmigrations.",
+	// Not the health, metrics and endpoint auto-configurations: command-line mode turns them off.
+	private static final List<String> NEEDED = List.of("dev.cqlmigrations.autoconfigure.MigrationAutoConfiguration",
+			"dev.cqlmigrations.cli.",
 			"org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration",
 			"org.springframework.boot.autoconfigure.ssl.",
 			"org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration",
 			"org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration");
 
 	private @Nullable Environment environment;
+
+	// OnClassCondition has the highest precedence too; PriorityOrdered puts this filter first anyway.
+	// A later filter only sees the candidates earlier ones kept.
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
 
 	@Override
 	public void setEnvironment(Environment environment) {

@@ -1,6 +1,7 @@
 package dev.cqlmigrations.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -21,7 +23,9 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
  * anything else reads the environment: no web server, no banner, no migration on start, every bean
  * lazy and no health checks, JMX or actuator endpoints (so nothing connects unless the command
  * needs the cluster), and a console that shows only warnings and the engine's progress lines.
- * Registered in {@code META-INF/spring.factories}; does nothing for any other arguments.
+ * Registered in {@code META-INF/spring.factories}; acts only when the first argument is exactly
+ * {@code migrate}, and not at all with {@value #ENABLED_PROPERTY}{@code =false} on the command
+ * line, in the system properties or in the environment ({@link MigrateCommandLine#isMigrateCommand}).
  * <p>
  * Spring's command-line property source would turn every {@code --option} into a property (and
  * {@code --debug} into Boot's debug mode), so it is switched off and rebuilt from the Spring
@@ -41,8 +45,18 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 	/** Set to {@code true} in command-line mode; {@link MigrationCliAutoConfiguration} runs on it. */
 	public static final String ACTIVE_PROPERTY = "migrations.cli.active";
 
+	/**
+	 * Set to {@code false} (command line, system property or environment, not the application's
+	 * configuration files) to start the application normally even with {@code migrate} first.
+	 */
+	public static final String ENABLED_PROPERTY = "migrations.cli.enabled";
+
 	/** Name of the property source holding the command-line mode settings. */
 	public static final String PROPERTY_SOURCE_NAME = "migrateCommandLineMode";
+
+	// Package-private in Boot, hence by name.
+	static final String BACKGROUND_PREINITIALIZER = "org.springframework.boot.autoconfigure.preinitialize."
+			+ "BackgroundPreinitializingApplicationListener";
 
 	private final SpringApplication application;
 
@@ -82,8 +96,23 @@ public class MigrateModeRunListener implements SpringApplicationRunListener, Ord
 			ExitStatus status = runWithoutContext();
 			if (status != null) {
 				this.exit.exit(status.code());
+				return;
 			}
+			withoutBackgroundPreinitialization(this.application);
 		}
+	}
+
+	/**
+	 * Removes Boot's background preinitialization: it loads Jackson, Tomcat, message converters and
+	 * validation, which no command uses, and on a small machine it takes the CPU the command needs.
+	 * Called before Boot's own run listener hands the application's listeners the first event.
+	 */
+	static void withoutBackgroundPreinitialization(SpringApplication application) {
+		List<ApplicationListener<?>> listeners = application.getListeners()
+			.stream()
+			.filter((listener) -> !listener.getClass().getName().equals(BACKGROUND_PREINITIALIZER))
+			.toList();
+		application.setListeners(listeners);
 	}
 
 	/**

@@ -36,7 +36,8 @@ class MigrationConfigurationMetadataTest {
 					"migrations.baseline-on-migrate", "migrations.baseline-version", "migrations.baseline-description",
 					"migrations.rollback-enabled", "migrations.installed-by", "migrations.cassandra.contact-points",
 					"migrations.cassandra.local-datacenter", "migrations.cassandra.username",
-					"migrations.cassandra.password");
+					"migrations.cassandra.password", "migrations.cli.enabled", "migrations.cli.lean-context",
+					"migrations.cli.keep-auto-configurations");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()
@@ -75,6 +76,8 @@ class MigrationConfigurationMetadataTest {
 		assertThat(defaultOf(json, "migrations.consistency.serial")).isEqualTo("serial");
 		assertThat(defaultOf(json, "migrations.replication.strategy")).isEqualTo("simple");
 		assertThat(defaultOf(json, "migrations.rollback-enabled")).isEqualTo(false);
+		assertThat(defaultOf(json, "migrations.cli.enabled")).isEqualTo(true);
+		assertThat(defaultOf(json, "migrations.cli.lean-context")).isEqualTo(true);
 	}
 
 	private static Object defaultOf(String json, String name) {

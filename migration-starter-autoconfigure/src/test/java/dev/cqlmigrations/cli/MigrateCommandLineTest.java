@@ -10,14 +10,24 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class MigrateCommandLineTest {
 
 	@Test
-	void isMigrateCommandWhenTheFirstNonOptionArgumentIsMigrate() {
+	void isMigrateCommandOnlyWhenTheFirstArgumentIsExactlyMigrate() {
 		assertThat(MigrateCommandLine.isMigrateCommand("migrate", "status")).isTrue();
-		assertThat(MigrateCommandLine.isMigrateCommand("--spring.profiles.active=dev", "migrate", "up")).isTrue();
-		assertThat(MigrateCommandLine.isMigrateCommand("--debug", "migrate")).isTrue();
+		assertThat(MigrateCommandLine.isMigrateCommand("migrate")).isTrue();
+		assertThat(MigrateCommandLine.isMigrateCommand("--spring.profiles.active=dev", "migrate", "up")).isFalse();
+		assertThat(MigrateCommandLine.isMigrateCommand("--debug", "migrate")).isFalse();
+		assertThat(MigrateCommandLine.isMigrateCommand("--migrate", "up")).isFalse();
+		assertThat(MigrateCommandLine.isMigrateCommand("Migrate", "up")).isFalse();
+		assertThat(MigrateCommandLine.isMigrateCommand(" migrate", "up")).isFalse();
 		assertThat(MigrateCommandLine.isMigrateCommand()).isFalse();
 		assertThat(MigrateCommandLine.isMigrateCommand("--server.port=0")).isFalse();
 		assertThat(MigrateCommandLine.isMigrateCommand("status", "migrate")).isFalse();
 		assertThat(MigrateCommandLine.isMigrateCommand("migrations")).isFalse();
+	}
+
+	@Test
+	void isNoMigrateCommandWhenSwitchedOffOnTheCommandLine() {
+		assertThat(MigrateCommandLine.isMigrateCommand("migrate", "up", "--migrations.cli.enabled=false")).isFalse();
+		assertThat(MigrateCommandLine.isMigrateCommand("migrate", "up", "--migrations.cli.enabled=true")).isTrue();
 	}
 
 	@Test

@@ -25,7 +25,11 @@ class MigrateModeRunListenerTest {
 	private final List<Integer> exits = new ArrayList<>();
 
 	private MigrateModeRunListener listener(String... args) {
-		return new MigrateModeRunListener(new SpringApplication(), args, this.exits::add);
+		return listener(new SpringApplication(), args);
+	}
+
+	private MigrateModeRunListener listener(SpringApplication application, String... args) {
+		return new MigrateModeRunListener(application, args, this.exits::add);
 	}
 
 	@Test
@@ -59,6 +63,52 @@ class MigrateModeRunListenerTest {
 		listener.failed(null, new IllegalStateException("boom"));
 		assertThat(environment.getPropertySources().size()).isEqualTo(before);
 		assertThat(this.exits).isEmpty();
+	}
+
+	@Test
+	void actsOnlyWhenTheFirstArgumentIsExactlyMigrate() {
+		for (String[] args : new String[][] { { "--spring.profiles.active=dev", "migrate", "help" },
+				{ "Migrate", "help" }, { "--migrate", "help" }, { "serve", "migrate", "help" } }) {
+			SpringApplication application = new SpringApplication();
+			StandardEnvironment environment = new StandardEnvironment();
+			int before = environment.getPropertySources().size();
+			MigrateModeRunListener listener = listener(application, args);
+			listener.starting(new DefaultBootstrapContext());
+			listener.environmentPrepared(new DefaultBootstrapContext(), environment);
+			assertThat(environment.getPropertySources().size()).as(String.join(" ", args)).isEqualTo(before);
+		}
+		assertThat(this.exits).isEmpty();
+	}
+
+	@Test
+	void doesNothingWhenSwitchedOffOnTheCommandLine(CapturedOutput output) {
+		StandardEnvironment environment = new StandardEnvironment();
+		int before = environment.getPropertySources().size();
+		MigrateModeRunListener listener = listener("migrate", "help", "--migrations.cli.enabled=false");
+		listener.starting(new DefaultBootstrapContext());
+		listener.environmentPrepared(new DefaultBootstrapContext(), environment);
+		listener.failed(null, new IllegalStateException("boom"));
+		assertThat(environment.getPropertySources().size()).isEqualTo(before);
+		assertThat(output.toString()).isEmpty();
+		assertThat(this.exits).isEmpty();
+	}
+
+	@Test
+	void removesBootsBackgroundPreinitializationInCommandLineModeOnly() {
+		SpringApplication commandLine = new SpringApplication();
+		SpringApplication other = new SpringApplication();
+		assertThat(commandLine.getListeners()).anyMatch(MigrateModeRunListenerTest::isBackgroundPreinitializer);
+		int listeners = commandLine.getListeners().size();
+		listener(commandLine, "migrate", "status").starting(new DefaultBootstrapContext());
+		listener(other, "serve").starting(new DefaultBootstrapContext());
+		assertThat(commandLine.getListeners()).hasSize(listeners - 1)
+			.noneMatch(MigrateModeRunListenerTest::isBackgroundPreinitializer);
+		assertThat(other.getListeners()).hasSize(listeners);
+		assertThat(this.exits).isEmpty();
+	}
+
+	private static boolean isBackgroundPreinitializer(Object listener) {
+		return listener.getClass().getName().equals(MigrateModeRunListener.BACKGROUND_PREINITIALIZER);
 	}
 
 	@Test

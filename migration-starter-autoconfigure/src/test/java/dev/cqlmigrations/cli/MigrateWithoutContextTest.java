@@ -34,6 +34,8 @@ class MigrateWithoutContextTest {
 		assertThat(MigrateWithoutContext.run("migrate", "status", "--spring.cassandra.contact-points=x:1")).isNull();
 		// Returns (no exit) for arguments that are not a migrate command.
 		MigrateWithoutContext.runIfPossible("--server.port=0");
+		MigrateWithoutContext.runIfPossible("--debug", "migrate", "help");
+		MigrateWithoutContext.runIfPossible("migrate", "help", "--migrations.cli.enabled=false");
 		assertThat(output.toString()).isEmpty();
 	}
 
