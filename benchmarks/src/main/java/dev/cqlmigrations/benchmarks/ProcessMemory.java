@@ -33,6 +33,25 @@ final class ProcessMemory {
 		return Double.NaN;
 	}
 
+	/**
+	 * CPU time a process has used so far, user and system, from {@code /proc/<pid>/stat}. Unlike
+	 * wall time it hardly depends on what else runs on the machine.
+	 * @param pid the process
+	 * @return seconds, assuming the kernel's usual 100 clock ticks per second, or {@code NaN} where
+	 * /proc is not available
+	 */
+	static double cpuSeconds(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			// The command name in parentheses may hold spaces: count fields after its closing parenthesis.
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
 	/** @return the load average line of the machine, or "n/a" */
 	static String loadAverage() {
 		try {

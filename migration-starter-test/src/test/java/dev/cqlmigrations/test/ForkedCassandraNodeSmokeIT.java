@@ -1,11 +1,16 @@
 package dev.cqlmigrations.test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 @EmbeddedCassandra
 class ForkedCassandraNodeSmokeIT {
@@ -33,6 +38,17 @@ class ForkedCassandraNodeSmokeIT {
 	void nodeRequiresALogin(CassandraNode node) {
 		assertThat(node.username()).isEqualTo("cassandra");
 		assertThat(node.contactPoint().getAddress().isLoopbackAddress()).isTrue();
+	}
+
+	@Test
+	void nodeDoesNotLockItsMemory(CassandraNode node) throws IOException {
+		// Cassandra's mlockall would make the JDK's whole modules image and more resident (~190 MB).
+		assumeThat(node).isInstanceOf(ForkedCassandraNode.class);
+		Path status = Path.of("/proc", Long.toString(((ForkedCassandraNode) node).pid()), "status");
+		assumeThat(status).exists();
+		assertThat(Files.readAllLines(status)).filteredOn((line) -> line.startsWith("VmLck:"))
+			.singleElement()
+			.satisfies((line) -> assertThat(line.replaceAll("\\s+", " ")).isEqualTo("VmLck: 0 kB"));
 	}
 
 }
