@@ -108,18 +108,22 @@ class ClusterTroubleIT {
 		fixture.session.execute("INSERT INTO " + fixture.keyspace + ".migration_lock (name, owner, holder, acquired_at) "
 				+ "VALUES ('migrations', 'other', 'other@host', toTimestamp(now())) USING TTL 60");
 		AtomicReference<Throwable> failure = new AtomicReference<>();
-		Thread waiter = new Thread(() -> {
-			try {
-				fixture.engine().migrate();
-			}
-			catch (Throwable ex) {
-				failure.set(ex);
-			}
-		});
-		waiter.start();
-		Thread.sleep(1500);
-		waiter.interrupt();
-		waiter.join(10_000);
+		// The interrupt may land inside a driver call: the waiter gets a session of its own so that
+		// the shared session of the other tests never sees an interrupted request.
+		try (CqlSession own = EngineFixture.newDdlSession(node)) {
+			Thread waiter = new Thread(() -> {
+				try {
+					new MigrationEngine(own, fixture.settings().build()).migrate();
+				}
+				catch (Throwable ex) {
+					failure.set(ex);
+				}
+			});
+			waiter.start();
+			Thread.sleep(1500);
+			waiter.interrupt();
+			waiter.join(10_000);
+		}
 
 		assertThat(failure.get()).isInstanceOf(MigrationLockException.class)
 			.hasMessageContaining("Interrupted while waiting for the migration lock");

@@ -45,7 +45,12 @@ final class EngineFixture implements AutoCloseable {
 		if (sharedDdlSession == null || sharedDdlSession.isClosed()) {
 			sharedDdlSession = newDdlSession(node);
 		}
-		return sharedDdlSession;
+		// On a loaded machine the shared session can lose its connection (seen as a frame decoding
+		// error, then "No connection was available"); the driver reconnects within seconds. A test
+		// starts once it is back, instead of failing on what an earlier test left behind.
+		CqlSession session = sharedDdlSession;
+		TestRetry.idempotent(() -> session.execute("SELECT release_version FROM system.local"));
+		return session;
 	}
 
 	static CqlSession newDdlSession(CassandraNode node) {
