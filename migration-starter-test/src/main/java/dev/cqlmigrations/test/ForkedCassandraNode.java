@@ -186,9 +186,13 @@ public final class ForkedCassandraNode implements CassandraNode {
 			// C1 only: half the CPU to CQL-ready (C2 compiles hundreds of startup methods that run once);
 			// a test node's work is schema changes and a few rows, where C2's faster code does not show.
 			command.add("-XX:TieredStopAtLevel=1");
-			command.add("-Dcassandra.skip_sync=true");
-			command.add("-Dcassandra.unsafesystem=true");
-			command.add("-Dcassandra.test.flush_local_schema_changes=false");
+			// A node with a directory kept for restarts (the ring tests kill and restart nodes) must keep
+			// what it acknowledged: without sync and schema flushes it came back without its keyspaces.
+			if (this.options.directory() == null) {
+				command.add("-Dcassandra.skip_sync=true");
+				command.add("-Dcassandra.unsafesystem=true");
+				command.add("-Dcassandra.test.flush_local_schema_changes=false");
+			}
 		}
 		if (this.options.datacenter() != null) {
 			command.add("-Dcassandra-rackdc.properties=" + rackdc().toUri());
