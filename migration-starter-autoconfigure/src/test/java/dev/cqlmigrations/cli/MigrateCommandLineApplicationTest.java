@@ -107,7 +107,7 @@ class MigrateCommandLineApplicationTest {
 
 	@Test
 	void springPropertiesStillApplyWhileCommandOptionsStayOutOfTheEnvironment() {
-		run("--spring.profiles.active=cli-test", "migrate", "up", "--target", "3", "--debug", "--dry-run",
+		run("migrate", "up", "--spring.profiles.active=cli-test", "--target", "3", "--debug", "--dry-run",
 				"--migrations.keyspace=shop", "--spring.cassandra.contact-points=127.0.0.1:1");
 		ConfigurableEnvironment environment = this.context.getEnvironment();
 		assertThat(environment.getActiveProfiles()).containsExactly("cli-test");
