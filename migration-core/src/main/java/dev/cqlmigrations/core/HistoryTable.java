@@ -129,15 +129,6 @@ final class HistoryTable {
 		return String.valueOf(ex.getMessage()).contains("Unknown CF");
 	}
 
-	/**
-	 * Sleeps between attempts to read or write the history.
-	 * @param millis how long
-	 * @throws MigrationException when interrupted
-	 */
-	static void pause(long millis) {
-		Pause.sleep(Duration.ofMillis(millis), HistoryTable::interrupted);
-	}
-
 	private static MigrationException interrupted() {
 		return new MigrationException("Interrupted while reading the migration history");
 	}

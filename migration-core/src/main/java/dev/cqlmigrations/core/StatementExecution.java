@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 final class StatementExecution {
 
+	// Long enough for the driver to reconnect a lost channel, short enough not to be noticed.
+	private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
+
 	// The engine's logger: operators (and tests) follow one logger for a run.
 	private static final Logger logger = LoggerFactory.getLogger(MigrationEngine.class);
 
@@ -117,20 +120,19 @@ final class StatementExecution {
 	 */
 	@Nullable Boolean inEffect(String cql, boolean retry) {
 		SchemaProbe probe = new SchemaProbe(this.context.session());
-		long deadline = System.nanoTime() + Math.min(this.context.settings().schemaAgreementTimeout().toNanos(),
-				Duration.ofSeconds(15).toNanos());
-		while (true) {
-			try {
-				this.runner.awaitAgreement();
-				return probe.inEffect(cql, this.runner.currentKeyspace());
+		try {
+			return Retry.untilDeadline(shortest(Duration.ofSeconds(15)), RECONNECT_PAUSE, (ex) -> retry,
+					StatementExecution::interrupted, () -> {
+						this.runner.awaitAgreement();
+						return probe.inEffect(cql, this.runner.currentKeyspace());
+					});
+		}
+		catch (RuntimeException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				throw ex;
 			}
-			catch (RuntimeException ex) {
-				if (!retry || System.nanoTime() > deadline) {
-					logger.warn("Cannot tell from system_schema whether a statement took effect: {}", describe(ex));
-					return null;
-				}
-				HistoryTable.pause(500);
-			}
+			logger.warn("Cannot tell from system_schema whether a statement took effect: {}", describe(ex));
+			return null;
 		}
 	}
 
@@ -163,20 +165,15 @@ final class StatementExecution {
 		HistoryEntry failed = entry.failed(statementsDone, doneChecksum, errorText, this.context.installedBy(),
 				Instant.now());
 		// Right after a lost connection the driver needs a moment to reconnect: retry briefly.
-		long deadline = System.nanoTime() + Math.min(this.context.settings().schemaAgreementTimeout().toNanos(),
-				Duration.ofSeconds(5).toNanos());
-		while (true) {
-			try {
-				this.context.history().save(failed);
-				break;
-			}
-			catch (RuntimeException saveFailure) {
-				if (System.nanoTime() > deadline || !(saveFailure instanceof DriverException)) {
-					error = unrecorded(error, migration, statementsDone, saveFailure);
-					break;
-				}
-				HistoryTable.pause(500);
-			}
+		try {
+			Retry.untilDeadline(shortest(Duration.ofSeconds(5)), RECONNECT_PAUSE, DriverException.class::isInstance,
+					StatementExecution::interrupted, () -> {
+						this.context.history().save(failed);
+						return failed;
+					});
+		}
+		catch (RuntimeException saveFailure) {
+			error = unrecorded(error, migration, statementsDone, saveFailure);
 		}
 		logger.error("Migration V{} {} failed: {}", migration.version(), migration.description(), errorText);
 		this.context.listener().migrationFailed(migration.version().toString(), migration.description(), error);
@@ -225,6 +222,16 @@ final class StatementExecution {
 	private static String abbreviate(String cql) {
 		String oneLine = cql.replaceAll("\\s+", " ");
 		return (oneLine.length() > 200) ? oneLine.substring(0, 200) + "..." : oneLine;
+	}
+
+	// Retries after a lost connection never outlast the configured schema agreement timeout.
+	private Duration shortest(Duration cap) {
+		Duration agreement = this.context.settings().schemaAgreementTimeout();
+		return (agreement.compareTo(cap) < 0) ? agreement : cap;
+	}
+
+	private static MigrationException interrupted() {
+		return new MigrationException("Interrupted while waiting for Cassandra to answer again");
 	}
 
 }
