@@ -41,8 +41,11 @@ final class SettingsValidation {
 					+ "e.g. " + MigrationSettings.DEFAULT_LOCATION + ".");
 		}
 		String target = blankToNull(builder.target);
-		if (target != null && !"latest".equalsIgnoreCase(target)) {
-			parseVersion(target, "migrations.target");
+		try {
+			MigrationVersion.parseTarget(target);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MigrationConfigurationException("Invalid migrations.target: " + ex.getMessage() + ".");
 		}
 		builder.replication.toCql();
 		Duration schemaAgreementTimeout = positive(builder.schemaAgreementTimeout, "migrations.schema-agreement-timeout");
