@@ -142,13 +142,7 @@ public final class MigrationEngine {
 	 */
 	public MigrationRunResult migrate(@Nullable String target, boolean dryRun) {
 		List<ResolvedMigration> loaded = load();
-		MigrationVersion version;
-		try {
-			version = MigrationVersion.parseTarget(target);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new MigrationConfigurationException("Invalid migrations.target: " + ex.getMessage() + ".");
-		}
+		MigrationVersion version = SettingsValidation.parseTarget(target);
 		return new ApplyMigrations(this.context, this.bootstrap).run(loaded, version, dryRun);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -41,12 +42,7 @@ final class SettingsValidation {
 					+ "e.g. " + MigrationSettings.DEFAULT_LOCATION + ".");
 		}
 		String target = blankToNull(builder.target);
-		try {
-			MigrationVersion.parseTarget(target);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new MigrationConfigurationException("Invalid migrations.target: " + ex.getMessage() + ".");
-		}
+		parseTarget(target);
 		builder.replication.toCql();
 		Duration schemaAgreementTimeout = positive(builder.schemaAgreementTimeout, "migrations.schema-agreement-timeout");
 		Duration lockTtl = checkLockTtl(builder.lockTtl);
@@ -75,8 +71,22 @@ final class SettingsValidation {
 	 * @throws MigrationConfigurationException naming the setting when the version is invalid
 	 */
 	static MigrationVersion parseVersion(String text, String setting) {
+		return checked(() -> MigrationVersion.parse(text), setting);
+	}
+
+	/**
+	 * Parses {@code migrations.target}: a version, or blank/"latest" for {@link MigrationVersion#LATEST}.
+	 * @param text the target as configured or given
+	 * @return the target
+	 * @throws MigrationConfigurationException naming migrations.target when it is not a version
+	 */
+	static MigrationVersion parseTarget(@Nullable String text) {
+		return checked(() -> MigrationVersion.parseTarget(text), "migrations.target");
+	}
+
+	private static MigrationVersion checked(Supplier<MigrationVersion> parse, String setting) {
 		try {
-			return MigrationVersion.parse(text);
+			return parse.get();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new MigrationConfigurationException("Invalid " + setting + ": " + ex.getMessage() + ".");
