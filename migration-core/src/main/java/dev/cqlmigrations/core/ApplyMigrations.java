@@ -50,9 +50,7 @@ final class ApplyMigrations {
 		String before = versionText(plan.current());
 		boolean baselineFirst = this.context.settings().baselineOnMigrate() && entries.isEmpty();
 		if (plan.pending().isEmpty() && !baselineFirst) {
-			summary.info("Keyspace {} is up to date at version {} ({}, checked in {} ms)", keyspace,
-					(before != null) ? before : "none", MigrationEngine.count(loaded.size(), "migration"),
-					MigrationEngine.millisSince(start));
+			logUpToDate(keyspace, before, loaded.size(), MigrationEngine.millisSince(start));
 			return new MigrationRunResult(Direction.UP, dryRun, keyspace, before, before, List.of(), 0, 0,
 					MigrationEngine.millisSince(start));
 		}
@@ -91,8 +89,7 @@ final class ApplyMigrations {
 					logger.info("Another instance applied the pending migrations while this one waited {} ms for "
 							+ "the lock", lease.waited().toMillis());
 				}
-				summary.info("Keyspace {} is up to date at version {} ({}, checked in {} ms)", keyspace,
-						(after != null) ? after : "none", MigrationEngine.count(loaded.size(), "migration"), total);
+				logUpToDate(keyspace, after, loaded.size(), total);
 			}
 			else {
 				summary.info("Migrated keyspace {} from version {} to {}: {} in {} ms (lock wait {} ms, schema "
@@ -103,6 +100,11 @@ final class ApplyMigrations {
 			return new MigrationRunResult(Direction.UP, false, keyspace, from, after, items, lease.waited().toMillis(),
 					runner.agreementTime().toMillis(), total);
 		});
+	}
+
+	private static void logUpToDate(String keyspace, @Nullable String version, int migrations, long millis) {
+		summary.info("Keyspace {} is up to date at version {} ({}, checked in {} ms)", keyspace,
+				(version != null) ? version : "none", MigrationEngine.count(migrations, "migration"), millis);
 	}
 
 	private List<HistoryEntry> baselineIfEmpty(List<HistoryEntry> entries) {
